@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+/**
+ * Compiles the pinned @aws-cdk/aws-service-spec database into the two generated artefacts cfnkit
+ * ships, so the CLI never loads the 2.6 MB (gzip) database at run time:
+ *
+ *   spec/catalog.json, spec/services/*  compact index for lint and diff (types, required flags, enums,
+ *                                       GetAtt attributes, causesReplacement, isStateful), one file per
+ *                                       service namespace
+ *   src/spec/generated/resources.ts     TypeScript prop interfaces for the resource types listed in
+ *                                       scripts/spec-types.json (the ones the generators use)
+ *
+ * Both are generated; never edit them by hand. Spec mistakes go into spec/patches.json, applied here.
+ * Usage: npm run spec:gen
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const root = path.resolve(__dirname, '..');
+const pkgDir = path.dirname(require.resolve('@aws-cdk/aws-service-spec/package.json'));
+const pkgVersion = require(path.join(pkgDir, 'package.json')).version;
+const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(pkgDir, 'db.json.gz'))).toString('utf8')).schema;
+const patches = JSON.parse(fs.readFileSync(path.join(root, 'spec', 'patches.json'), 'utf8'));
+
+const typeDefs = new Map(db.typeDefinition.entities.map((t) => [t.$id, t]));
+const resources = [...db.resource.entities].sort((a, b) => cmp(a.cloudFormationType, b.cloudFormationType));
+
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compact index
+// ---------------------------------------------------------------------------------------------
+/** Type code: 's' 'i' 'n' 'b' 'j' (json) 'g' (tag) 'd' (date-time) | {e:[…]} enum string | {l:T} list | {m:T} map | {u:[T]} union | "#name" named type. */
+const usedTypes = new Map(); // spec $id -> compact name (unique per resource type)
+
+function typeCode(t, owner) {
+  switch (t.type) {
+    case 'string':
+      return t.allowedValues ? { e: [...t.allowedValues] } : 's';
+    case 'integer':
+      return 'i';
+    case 'number':
+      return 'n';
+    case 'boolean':
+      return 'b';
+    case 'json':
+      return 'j';
+    case 'tag':
+      return 'g';
+    case 'date-time':
+      return 'd';
+    case 'null':
+      return 'j';
+    case 'array':
+      return { l: typeCode(t.element, owner) };
+    case 'map':
+      return { m: typeCode(t.element, owner) };
+    case 'union':
+      return { u: t.types.map((x) => typeCode(x, owner)) };
+    case 'ref':
+      return '#' + refName(t.reference.$ref, owner);
+    default:
+      throw new Error(`unknown spec type kind ${t.type}`);
+  }
+}
+
+function refName(id, owner) {
+  if (!usedTypes.has(id)) {
+    const def = typeDefs.get(id);
+    if (!def) throw new Error(`dangling type ref ${id}`);
+    usedTypes.set(id, `${owner}.${def.name}`);
+    compiledTypes.set(`${owner}.${def.name}`, null); // reserve, then fill (recursive types)
+    compiledTypes.set(`${owner}.${def.name}`, compileProps(def.properties, owner));
+  }
+  return usedTypes.get(id);
+}
+
+function compileProps(props, owner) {
+  const out = {};
+  for (const name of Object.keys(props).sort(cmp)) {
+    const p = props[name];
+    const c = { t: typeCode(p.type, owner) };
+    if (p.required) c.r = 1;
+    if (p.causesReplacement === 'yes') c.c = 'y';
+    if (p.causesReplacement === 'maybe') c.c = 'm';
+    if (p.deprecated) c.d = 1;
+    if (p.previousTypes && p.previousTypes.length) c.pt = p.previousTypes.map((x) => typeCode(x, owner));
+    out[name] = c;
+  }
+  return out;
+}
+
+const compiledTypes = new Map();
+const index = { source: `@aws-cdk/aws-service-spec@${pkgVersion}`, resources: {}, types: {} };
+for (const r of resources) {
+  const type = r.cloudFormationType;
+  const entry = { p: compileProps(r.properties, type), a: Object.keys(r.attributes).sort(cmp) };
+  if (r.isStateful) entry.s = 1;
+  if (r.additionalReplacementProperties) {
+    const seen = new Set();
+    entry.rp = r.additionalReplacementProperties.filter((p) => !seen.has(p.join('/')) && seen.add(p.join('/')));
+  }
+  if (r.primaryIdentifier) entry.pi = r.primaryIdentifier;
+  index.resources[type] = entry;
+}
+for (const name of [...compiledTypes.keys()].sort(cmp)) index.types[name] = compiledTypes.get(name);
+
+// Patches: { resources: { Type: { stateful?: bool, attributes?: [..extra], properties?: {Name: partial} } } }
+for (const [type, patch] of Object.entries(patches.resources || {})) {
+  const entry = index.resources[type];
+  if (!entry) throw new Error(`patch for unknown resource type ${type}`);
+  if (patch.stateful !== undefined) patch.stateful ? (entry.s = 1) : delete entry.s;
+  if (patch.attributes) entry.a = [...new Set([...entry.a, ...patch.attributes])].sort(cmp);
+  for (const [prop, pp] of Object.entries(patch.properties || {})) Object.assign(entry.p[prop], pp);
+}
+
+// One file per service namespace (AWS::EC2 -> spec/services/AWS_EC2.json) so lint and diff parse only
+// the services a template uses; spec/catalog.json lists every resource type for existence checks.
+const outDir = path.join(root, 'spec', 'services');
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+const byService = new Map();
+const serviceOf = (name) => name.split('::').slice(0, 2).join('_');
+for (const [type, entry] of Object.entries(index.resources)) {
+  const svc = serviceOf(type);
+  if (!byService.has(svc)) byService.set(svc, { resources: {}, types: {} });
+  byService.get(svc).resources[type] = entry;
+}
+for (const [name, def] of Object.entries(index.types)) byService.get(serviceOf(name)).types[name] = def;
+for (const [svc, data] of byService) fs.writeFileSync(path.join(outDir, `${svc}.json`), JSON.stringify(data) + '\n');
+fs.writeFileSync(
+  path.join(root, 'spec', 'catalog.json'),
+  JSON.stringify({ source: index.source, resourceTypes: Object.keys(index.resources) }, null, 0) + '\n',
+);
+
+// ---------------------------------------------------------------------------------------------
+// TypeScript interfaces for the generators' resource types
+// ---------------------------------------------------------------------------------------------
+const wanted = JSON.parse(fs.readFileSync(path.join(__dirname, 'spec-types.json'), 'utf8')).sort(cmp);
+const tsName = (cfnName) => cfnName.replace(/^AWS::/, '').replace(/::/g, '').replace(/\./g, '');
+const lines = [
+  '// Generated by scripts/build-spec.js from ' + index.source + '. Do not edit by hand: run `npm run spec:gen`.',
+  '/* eslint-disable */',
+  "import type { Value } from '../../model/intrinsics';",
+  '',
+];
+
+function tsType(code) {
+  if (typeof code === 'string') {
+    if (code.startsWith('#')) return tsName(code.slice(1));
+    return { s: 'string', i: 'number', n: 'number', b: 'boolean', j: 'unknown', g: 'Tag', d: 'string' }[code];
+  }
+  if (code.e) return code.e.map((v) => JSON.stringify(v)).join(' | ');
+  if (code.l) return `Array<Value<${tsType(code.l)}>>`;
+  if (code.m) return `{ [key: string]: Value<${tsType(code.m)}> }`;
+  if (code.u) return code.u.map(tsType).join(' | ');
+  throw new Error('bad code ' + JSON.stringify(code));
+}
+
+function emitInterface(name, props) {
+  lines.push(`export interface ${name} {`);
+  for (const [prop, p] of Object.entries(props)) {
+    if (p.d) lines.push('  /** @deprecated */');
+    lines.push(`  readonly ${prop}${p.r ? '' : '?'}: Value<${tsType(p.t)}>;`);
+  }
+  lines.push('}', '');
+}
+
+lines.push('/** A resource tag (`Key` and `Value`). */', 'export interface Tag {', '  readonly Key: Value<string>;', '  readonly Value: Value<string>;', '}', '');
+const propsMap = [];
+const attrMap = [];
+for (const type of wanted) {
+  const entry = index.resources[type];
+  if (!entry) throw new Error(`scripts/spec-types.json names unknown type ${type}`);
+  lines.push(`/** Properties of \`${type}\`. */`);
+  emitInterface(`${tsName(type)}Props`, entry.p);
+  for (const tname of Object.keys(index.types).filter((n) => n.startsWith(type + '.'))) {
+    emitInterface(tsName(tname), index.types[tname]);
+  }
+  propsMap.push(`  readonly ${JSON.stringify(type)}: ${tsName(type)}Props;`);
+  attrMap.push(`  readonly ${JSON.stringify(type)}: ${entry.a.length ? entry.a.map((a) => JSON.stringify(a)).join(' | ') : 'never'};`);
+}
+lines.push('/** Property interfaces by resource type. */', 'export interface ResourcePropsMap {', ...propsMap, '}', '');
+lines.push('/** GetAtt attribute names by resource type. */', 'export interface ResourceAttributeMap {', ...attrMap, '}', '');
+fs.writeFileSync(path.join(root, 'src', 'spec', 'generated', 'resources.ts'), lines.join('\n'));
+
+console.log(
+  `spec: ${Object.keys(index.resources).length} resource types, ${Object.keys(index.types).length} property types ` +
+    `from ${index.source}; ${wanted.length} typed for generators`,
+);

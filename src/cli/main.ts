@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/** cfnkit command-line entry point. */
+import yargs from 'yargs';
+import { CliError } from './errors';
+import { genCommand } from './gen';
+
+/** Runs the CLI with `args` (without node and script); resolves to the exit code. */
+export async function main(args: string[]): Promise<number> {
+  let exitCode = 0;
+  const parser = genCommand(
+    yargs(args)
+      .scriptName('cfnkit')
+      .usage('$0 <command> [options]')
+      .strict()
+      .demandCommand(1, 'name a command: gen')
+      .recommendCommands()
+      .help()
+      .alias('help', 'h')
+      .version()
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .exitProcess(false)
+      .fail((message, error) => {
+        if (error) throw error;
+        throw new CliError('usage', `cfnkit: ${usageMessage(message)}`);
+      }),
+  );
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(e.message + '\n');
+      exitCode = e.exitCode;
+    } else {
+      throw e;
+    }
+  }
+  return exitCode;
+}
+
+/** yargs validation messages on one line, options spelt as the user types them. */
+function usageMessage(message: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (unknown) {
+    const names = unknown[1].split(', ').map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
+    return `unknown option${names.length > 1 ? 's' : ''} ${names.join(', ')} (see --help)`;
+  }
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cfnkit: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * YAML reader: the `yaml` package's document model walked into a {@link SourceNode} tree.
+ *
+ * YAML 1.1 rules, as CloudFormation reads YAML (yes/no booleans, octal with a leading zero), except
+ * that dates stay strings: `AWSTemplateFormatVersion: 2010-09-09` is a string to CloudFormation.
+ * Anchors, aliases and duplicate keys are reported, not resolved.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, ParsedNode, Tags } from 'yaml';
+import type { ParseProblem, SourceEntry, SourceNode } from './node';
+import { LineIndex, Range } from './source';
+
+const DROPPED_TAGS = new Set([
+  'tag:yaml.org,2002:timestamp',
+  'tag:yaml.org,2002:binary',
+  'tag:yaml.org,2002:omap',
+  'tag:yaml.org,2002:pairs',
+  'tag:yaml.org,2002:set',
+]);
+
+/** CloudFormation's short-form tags (without `!`). */
+export const SHORT_TAGS: ReadonlySet<string> = new Set([
+  'Ref',
+  'Condition',
+  'GetAtt',
+  'Sub',
+  'Join',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'FindInMap',
+  'ImportValue',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'Transform',
+  'ToJsonString',
+  'Length',
+  'ForEach',
+]);
+
+/** Reads YAML text into a source tree plus the problems found on the way. */
+export function readYaml(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
+  const problems: ParseProblem[] = [];
+  const doc = parseDocument(text, {
+    version: '1.1',
+    schema: 'yaml-1.1',
+    customTags: (tags: Tags) => tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)),
+    merge: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+  });
+  for (const e of doc.errors) {
+    const code = e.code === 'TAB_AS_INDENT' ? 'tab-indent' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
+    problems.push({ code, message: firstLine(e.message), range: lines.range(e.pos[0], e.pos[1]) });
+  }
+  if (doc.errors.length > 0) return { root: undefined, problems };
+
+  const walk = (node: Node | null | undefined, fallback: number): SourceNode => {
+    if (!node) {
+      return { kind: 'scalar', value: null, range: lines.range(fallback, fallback) };
+    }
+    const r = (node as ParsedNode).range ?? [fallback, fallback, fallback];
+    const range = lines.range(r[0], r[1]);
+    if (node.anchor) problems.push({ code: 'anchor', message: `YAML anchor &${node.anchor} is not supported by CloudFormation`, range });
+    if (isAlias(node)) {
+      problems.push({ code: 'alias', message: `YAML alias *${node.source} is not supported by CloudFormation`, range });
+      return { kind: 'scalar', value: null, range };
+    }
+    const tag = shortTag(node.tag, range, problems);
+    if (isMap(node)) {
+      const entries: SourceEntry[] = [];
+      const seen = new Map<string, Range>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const kr = (keyNode as ParsedNode | null)?.range ?? [r[0], r[0], r[0]];
+        const keyRange = lines.range(kr[0], kr[1]);
+        if (!isScalar(keyNode)) {
+          problems.push({ code: 'complex-key', message: 'mapping keys must be plain scalars', range: keyRange });
+          continue;
+        }
+        const key = keyNode.source ?? String(keyNode.value);
+        const first = seen.get(key);
+        if (first) {
+          problems.push({
+            code: 'duplicate-key',
+            message: `duplicate key "${key}" (first at line ${first.start.line}, column ${first.start.column})`,
+            range: keyRange,
+          });
+        } else {
+          seen.set(key, keyRange);
+        }
+        entries.push({ key, keyRange, value: walk(pair.value as Node | null, kr[2]) });
+      }
+      return { kind: 'map', entries, range, ...(tag ? { tag } : {}) };
+    }
+    if (isSeq(node)) {
+      return { kind: 'seq', items: node.items.map((i) => walk(i as Node, r[1])), range, ...(tag ? { tag } : {}) };
+    }
+    const scalar = node as { value: unknown; source?: string };
+    let value = scalar.value;
+    if (tag) value = scalar.source ?? (value === null ? '' : String(value)); // a tagged scalar is its source text
+    else if (value instanceof Date) value = scalar.source ?? value.toISOString();
+    else if (typeof value === 'bigint') value = Number(value);
+    else if (value !== null && typeof value === 'object') value = String(value);
+    return { kind: 'scalar', value: value as string | number | boolean | null, range, ...(tag ? { tag } : {}) };
+  };
+
+  const root = walk(doc.contents as Node | null, 0);
+  return { root, problems };
+}
+
+function shortTag(tag: string | undefined, range: Range, problems: ParseProblem[]): string | undefined {
+  if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return undefined;
+  const name = tag.slice(1);
+  if (!SHORT_TAGS.has(name)) {
+    problems.push({ code: 'unknown-tag', message: `unknown tag ${tag}`, range });
+    return undefined;
+  }
+  return name;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
