@@ -34,6 +34,6 @@ export function expectRoundTrip(template: Template): void {
     const parsed = parseTemplate(text);
     expect(parsed.problems).toEqual([]);
     expect(parsed.format).toBe(format);
-    expect(parsed.template).toEqual(template);
+    expect(parsed.template).toStrictEqual(template);
   }
 }
