@@ -8,14 +8,14 @@ import type { Pattern } from './pattern';
 import { ttlArchivePattern } from './ttl-archive';
 
 /** Every pattern `cfnkit gen` knows. */
-export const PATTERNS: ReadonlyArray<Pattern<never>> = [
+export const PATTERNS: ReadonlyArray<Pattern<object>> = [
   blueGreenPattern,
   dataTierPattern,
   cloudfrontElbPattern,
   naclBaselinePattern,
   ttlArchivePattern,
   beanstalkBlueGreenPattern,
-] as ReadonlyArray<Pattern<never>>;
+];
 
 /** The pattern called `name`, or undefined. */
 export function findPattern(name: string): Pattern<Record<string, unknown>> | undefined {

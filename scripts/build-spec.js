@@ -17,7 +17,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-const root = path.resolve(__dirname, '..');
+const repo = path.resolve(__dirname, '..');
+// --check: generate into a temporary directory and compare with the committed files (exit 1 if stale).
+const check = process.argv.includes('--check');
+const root = check ? fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'cfnkit-spec-')) : repo;
+if (check) {
+  fs.mkdirSync(path.join(root, 'spec'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'src', 'spec', 'generated'), { recursive: true });
+  fs.copyFileSync(path.join(repo, 'spec', 'patches.json'), path.join(root, 'spec', 'patches.json'));
+}
 const pkgDir = path.dirname(require.resolve('@aws-cdk/aws-service-spec/package.json'));
 const pkgVersion = require(path.join(pkgDir, 'package.json')).version;
 const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(pkgDir, 'db.json.gz'))).toString('utf8')).schema;
@@ -108,7 +116,17 @@ for (const r of resources) {
 }
 for (const name of [...compiledTypes.keys()].sort(cmp)) index.types[name] = compiledTypes.get(name);
 
-// Patches: { resources: { Type: { stateful?: bool, attributes?: [..extra], properties?: {Name: partial} } } }
+// Patches: enums the spec lacks, by resource type or property type; then per-resource corrections
+// { resources: { Type: { stateful?: bool, attributes?: [..extra], properties?: {Name: partial} } } }.
+for (const [owner, props] of Object.entries(patches.enums || {})) {
+  const target = owner.includes('.') ? index.types[owner] : index.resources[owner] && index.resources[owner].p;
+  if (!target) throw new Error(`spec/patches.json: enum patch for unknown type ${owner}`);
+  for (const [prop, values] of Object.entries(props)) {
+    if (!target[prop]) throw new Error(`spec/patches.json: ${owner} has no property ${prop}`);
+    if (target[prop].t !== 's') throw new Error(`spec/patches.json: ${owner}.${prop} is not a plain string (${JSON.stringify(target[prop].t)})`);
+    target[prop].t = { e: values };
+  }
+}
 for (const [type, patch] of Object.entries(patches.resources || {})) {
   const entry = index.resources[type];
   if (!entry) throw new Error(`patch for unknown resource type ${type}`);
@@ -187,6 +205,18 @@ lines.push('/** Property interfaces by resource type. */', 'export interface Res
 lines.push('/** GetAtt attribute names by resource type. */', 'export interface ResourceAttributeMap {', ...attrMap, '}', '');
 fs.writeFileSync(path.join(root, 'src', 'spec', 'generated', 'resources.ts'), lines.join('\n'));
 
+if (check) {
+  const rel = ['spec/catalog.json', 'src/spec/generated/resources.ts', ...fs.readdirSync(path.join(root, 'spec', 'services')).map((f) => `spec/services/${f}`)];
+  const stale = rel.filter((r) => !fs.existsSync(path.join(repo, r)) || fs.readFileSync(path.join(repo, r), 'utf8') !== fs.readFileSync(path.join(root, r), 'utf8'));
+  const committed = fs.readdirSync(path.join(repo, 'spec', 'services')).filter((f) => !fs.existsSync(path.join(root, 'spec', 'services', f)));
+  fs.rmSync(root, { recursive: true, force: true });
+  if (stale.length || committed.length) {
+    console.error(`spec: stale generated files (run npm run spec:gen): ${[...stale, ...committed.map((f) => 'spec/services/' + f)].join(', ')}`);
+    process.exit(1);
+  }
+  console.log('spec: generated files are current');
+  process.exit(0);
+}
 console.log(
   `spec: ${Object.keys(index.resources).length} resource types, ${Object.keys(index.types).length} property types ` +
     `from ${index.source}; ${wanted.length} typed for generators`,

@@ -126,7 +126,7 @@ function toModel(node: SourceNode, path: Array<string | number>, values: Map<str
     case 'map': {
       if (node.entries.length === 1) {
         const [{ key, value, keyRange }] = node.entries;
-        if (isIntrinsicName(key) && (key !== 'Condition' || (value.kind === 'scalar' && typeof value.value === 'string' && path.length > 2))) {
+        if (isIntrinsicName(key) && (key !== 'Condition' || isConditionFunction(value, path))) {
           keys.set(pathKey([...path, key]), keyRange);
           return intrinsic(key, toModel(value, [...path, key], values, keys));
         }
@@ -135,34 +135,53 @@ function toModel(node: SourceNode, path: Array<string | number>, values: Map<str
       const out: { [key: string]: TemplateValue } = {};
       for (const e of node.entries) {
         keys.set(pathKey([...path, e.key]), e.keyRange);
-        out[e.key] = toModel(e.value, [...path, e.key], values, keys);
+        setOwn(out, e.key, toModel(e.value, [...path, e.key], values, keys));
       }
       return out;
     }
   }
 }
 
+/**
+ * `{Condition: name}` is the Condition function everywhere except as the whole body of a resource,
+ * output or parameter, where `Condition` is the entry's attribute.
+ */
+function isConditionFunction(value: SourceNode, path: ReadonlyArray<string | number>): boolean {
+  if (value.kind !== 'scalar' || typeof value.value !== 'string' || value.tag) return false;
+  return !(path.length === 2 && (path[0] === 'Resources' || path[0] === 'Outputs' || path[0] === 'Parameters'));
+}
+
 function topLevel(node: Extract<SourceNode, { kind: 'map' }>, values: Map<string, Range>, keys: Map<string, Range>): TemplateValue {
   const out: { [key: string]: unknown } = {};
   for (const e of node.entries) {
     keys.set(pathKey([e.key]), e.keyRange);
-    const value = toModel(e.value, [e.key], values, keys);
-    out[e.key] = e.key === 'Mappings' ? mappingsToMaps(value) : value;
+    const value = e.key === 'Mappings' && isMappingsShape(e.value) ? mappings(e.value, values, keys) : toModel(e.value, [e.key], values, keys);
+    setOwn(out, e.key, value);
   }
   return out as TemplateValue;
 }
 
-/** Mappings become nested Maps so integer-like keys keep their order; other shapes stay as read. */
-function mappingsToMaps(value: TemplateValue): TemplateValue {
-  const isPlain = (v: unknown): v is { [key: string]: TemplateValue } =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Intrinsic);
-  if (!isPlain(value) || !Object.values(value).every((m) => isPlain(m) && Object.values(m).every(isPlain))) return value;
-  return new Map(
-    Object.entries(value).map(([name, top]) => [
-      name,
-      new Map(Object.entries(top as object).map(([k, second]) => [k, new Map(Object.entries(second as object))])),
-    ]),
-  ) as unknown as TemplateValue;
+type MapNode = Extract<SourceNode, { kind: 'map' }>;
+const isPlainMap = (n: SourceNode): n is MapNode => n.kind === 'map' && !n.tag;
+
+function isMappingsShape(node: SourceNode): node is MapNode {
+  return isPlainMap(node) && node.entries.every((m) => isPlainMap(m.value) && m.value.entries.every((t) => isPlainMap(t.value)));
+}
+
+/** Mappings become nested Maps built from the source entries, so integer-like keys keep their order. */
+function mappings(node: MapNode, values: Map<string, Range>, keys: Map<string, Range>): TemplateValue {
+  values.set(pathKey(['Mappings']), node.range);
+  const level = (n: MapNode, path: string[], depth: number): Map<string, unknown> => {
+    values.set(pathKey(path), n.range);
+    return new Map(
+      n.entries.map((e) => {
+        const p = [...path, e.key];
+        keys.set(pathKey(p), e.keyRange);
+        return [e.key, depth < 2 ? level(e.value as MapNode, p, depth + 1) : toModel(e.value, p, values, keys)];
+      }),
+    );
+  };
+  return level(node, ['Mappings'], 0) as unknown as TemplateValue;
 }
 
 function intrinsic(fn: Parameters<typeof isIntrinsicName>[0] & string, args: TemplateValue): Intrinsic {
@@ -185,4 +204,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += extra + 1;
   }
   return 0;
+}
+
+/** Sets an own enumerable property, also for the key `__proto__` (which plain assignment would not). */
+function setOwn(obj: { [key: string]: unknown }, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }

@@ -66,7 +66,7 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
       return { kind: 'scalar', value: null, range: lines.range(fallback, fallback) };
     }
     const r = (node as ParsedNode).range ?? [fallback, fallback, fallback];
-    const range = lines.range(r[0], r[1]);
+    const range = lines.range(node.tag || node.anchor ? propsStart(text, r[0]) : r[0], r[1]);
     if (node.anchor) problems.push({ code: 'anchor', message: `YAML anchor &${node.anchor} is not supported by CloudFormation`, range });
     if (isAlias(node)) {
       problems.push({ code: 'alias', message: `YAML alias *${node.source} is not supported by CloudFormation`, range });
@@ -114,6 +114,13 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
 
   const root = walk(doc.contents as Node | null, 0);
   return { root, problems };
+}
+
+/** A node's range starts after its properties (`!Tag`, `&anchor`); findings point at the first of them. */
+function propsStart(text: string, start: number): number {
+  const before = text.slice(Math.max(0, start - 512), start);
+  const m = /(?:[!&][^\s,[\]{}]*[ \t]*(?:\r?\n[ \t]*)?)+$/.exec(before);
+  return m ? start - m[0].length : start;
 }
 
 function shortTag(tag: string | undefined, range: Range, problems: ParseProblem[]): string | undefined {

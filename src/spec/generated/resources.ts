@@ -24,7 +24,7 @@ export interface AutoScalingAutoScalingGroupProps {
   readonly DesiredCapacity?: Value<string>;
   readonly DesiredCapacityType?: Value<string>;
   readonly HealthCheckGracePeriod?: Value<number>;
-  readonly HealthCheckType?: Value<string>;
+  readonly HealthCheckType?: Value<"EC2" | "ELB" | "VPC_LATTICE" | "EBS">;
   readonly InstanceId?: Value<string>;
   readonly InstanceLifecyclePolicy?: Value<AutoScalingAutoScalingGroupInstanceLifecyclePolicy>;
   readonly InstanceMaintenancePolicy?: Value<AutoScalingAutoScalingGroupInstanceMaintenancePolicy>;
@@ -320,7 +320,7 @@ export interface CloudFrontDistributionCacheBehavior {
   readonly TargetOriginId: Value<string>;
   readonly TrustedKeyGroups?: Value<Array<Value<string>>>;
   readonly TrustedSigners?: Value<Array<Value<string>>>;
-  readonly ViewerProtocolPolicy: Value<string>;
+  readonly ViewerProtocolPolicy: Value<"allow-all" | "https-only" | "redirect-to-https">;
 }
 
 export interface CloudFrontDistributionCacheTagConfig {
@@ -349,7 +349,7 @@ export interface CloudFrontDistributionCustomOriginConfig {
   readonly IpAddressType?: Value<"ipv4" | "ipv6" | "dualstack">;
   readonly OriginKeepaliveTimeout?: Value<number>;
   readonly OriginMtlsConfig?: Value<CloudFrontDistributionOriginMtlsConfig>;
-  readonly OriginProtocolPolicy: Value<string>;
+  readonly OriginProtocolPolicy: Value<"http-only" | "match-viewer" | "https-only">;
   readonly OriginReadTimeout?: Value<number>;
   readonly OriginSSLProtocols?: Value<Array<Value<string>>>;
 }
@@ -374,7 +374,7 @@ export interface CloudFrontDistributionDefaultCacheBehavior {
   readonly TargetOriginId: Value<string>;
   readonly TrustedKeyGroups?: Value<Array<Value<string>>>;
   readonly TrustedSigners?: Value<Array<Value<string>>>;
-  readonly ViewerProtocolPolicy: Value<string>;
+  readonly ViewerProtocolPolicy: Value<"allow-all" | "https-only" | "redirect-to-https">;
 }
 
 export interface CloudFrontDistributionDefinition {
@@ -396,12 +396,12 @@ export interface CloudFrontDistributionDistributionConfig {
   readonly DefaultCacheBehavior: Value<CloudFrontDistributionDefaultCacheBehavior>;
   readonly DefaultRootObject?: Value<string>;
   readonly Enabled: Value<boolean>;
-  readonly HttpVersion?: Value<string>;
+  readonly HttpVersion?: Value<"http1.1" | "http2" | "http3" | "http2and3">;
   readonly IPV6Enabled?: Value<boolean>;
   readonly Logging?: Value<CloudFrontDistributionLogging>;
   readonly OriginGroups?: Value<CloudFrontDistributionOriginGroups>;
   readonly Origins?: Value<Array<Value<CloudFrontDistributionOrigin>>>;
-  readonly PriceClass?: Value<string>;
+  readonly PriceClass?: Value<"PriceClass_100" | "PriceClass_200" | "PriceClass_All">;
   readonly Restrictions?: Value<CloudFrontDistributionRestrictions>;
   readonly S3Origin?: Value<CloudFrontDistributionLegacyS3Origin>;
   readonly Staging?: Value<boolean>;
@@ -550,8 +550,8 @@ export interface CloudFrontDistributionViewerCertificate {
   readonly AcmCertificateArn?: Value<string>;
   readonly CloudFrontDefaultCertificate?: Value<boolean>;
   readonly IamCertificateId?: Value<string>;
-  readonly MinimumProtocolVersion?: Value<string>;
-  readonly SslSupportMethod?: Value<string>;
+  readonly MinimumProtocolVersion?: Value<"SSLv3" | "TLSv1" | "TLSv1_2016" | "TLSv1.1_2016" | "TLSv1.2_2018" | "TLSv1.2_2019" | "TLSv1.2_2021" | "TLSv1.3_2025" | "TLSv1.2_2025">;
+  readonly SslSupportMethod?: Value<"sni-only" | "vip" | "static-ip">;
 }
 
 export interface CloudFrontDistributionViewerMtlsConfig {
@@ -569,7 +569,7 @@ export interface CloudFrontDistributionVpcOriginConfig {
 /** Properties of `AWS::DynamoDB::Table`. */
 export interface DynamoDBTableProps {
   readonly AttributeDefinitions?: Value<Array<Value<DynamoDBTableAttributeDefinition>>>;
-  readonly BillingMode?: Value<string>;
+  readonly BillingMode?: Value<"PROVISIONED" | "PAY_PER_REQUEST">;
   readonly ContributorInsightsSpecification?: Value<DynamoDBTableContributorInsightsSpecification>;
   readonly DeletionProtectionEnabled?: Value<boolean>;
   readonly GlobalSecondaryIndexes?: Value<Array<Value<DynamoDBTableGlobalSecondaryIndex>>>;
@@ -583,7 +583,7 @@ export interface DynamoDBTableProps {
   readonly ResourcePolicy?: Value<DynamoDBTableResourcePolicy>;
   readonly SSESpecification?: Value<DynamoDBTableSSESpecification>;
   readonly StreamSpecification?: Value<DynamoDBTableStreamSpecification>;
-  readonly TableClass?: Value<string>;
+  readonly TableClass?: Value<"STANDARD" | "STANDARD_INFREQUENT_ACCESS">;
   readonly TableName?: Value<string>;
   readonly Tags?: Value<Array<Value<Tag>>>;
   readonly TimeToLiveSpecification?: Value<DynamoDBTableTimeToLiveSpecification>;
@@ -593,7 +593,7 @@ export interface DynamoDBTableProps {
 
 export interface DynamoDBTableAttributeDefinition {
   readonly AttributeName: Value<string>;
-  readonly AttributeType: Value<string>;
+  readonly AttributeType: Value<"S" | "N" | "B">;
 }
 
 export interface DynamoDBTableContributorInsightsSpecification {
@@ -629,7 +629,7 @@ export interface DynamoDBTableInputFormatOptions {
 
 export interface DynamoDBTableKeySchema {
   readonly AttributeName: Value<string>;
-  readonly KeyType: Value<string>;
+  readonly KeyType: Value<"HASH" | "RANGE">;
 }
 
 export interface DynamoDBTableKinesisStreamSpecification {
@@ -655,7 +655,7 @@ export interface DynamoDBTablePointInTimeRecoverySpecification {
 
 export interface DynamoDBTableProjection {
   readonly NonKeyAttributes?: Value<Array<Value<string>>>;
-  readonly ProjectionType?: Value<string>;
+  readonly ProjectionType?: Value<"ALL" | "KEYS_ONLY" | "INCLUDE">;
 }
 
 export interface DynamoDBTableProvisionedThroughput {
@@ -686,7 +686,7 @@ export interface DynamoDBTableSearchSchemaElement {
 
 export interface DynamoDBTableStreamSpecification {
   readonly ResourcePolicy?: Value<DynamoDBTableResourcePolicy>;
-  readonly StreamViewType: Value<string>;
+  readonly StreamViewType: Value<"KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES">;
   readonly Tags?: Value<Array<Value<Tag>>>;
 }
 
@@ -1081,7 +1081,7 @@ export interface EC2NetworkAclEntryProps {
   readonly NetworkAclId: Value<string>;
   readonly PortRange?: Value<EC2NetworkAclEntryPortRange>;
   readonly Protocol: Value<number>;
-  readonly RuleAction: Value<string>;
+  readonly RuleAction: Value<"allow" | "deny">;
   readonly RuleNumber: Value<number>;
 }
 
@@ -1329,7 +1329,7 @@ export interface ElasticLoadBalancingV2ListenerProps {
   readonly LoadBalancerArn: Value<string>;
   readonly MutualAuthentication?: Value<ElasticLoadBalancingV2ListenerMutualAuthentication>;
   readonly Port?: Value<number>;
-  readonly Protocol?: Value<string>;
+  readonly Protocol?: Value<"HTTP" | "HTTPS" | "TCP" | "TLS" | "UDP" | "TCP_UDP" | "GENEVE" | "QUIC" | "TCP_QUIC">;
   readonly SslPolicy?: Value<string>;
   readonly Tags?: Value<Array<Value<Tag>>>;
 }
@@ -1435,17 +1435,17 @@ export interface ElasticLoadBalancingV2LoadBalancerProps {
   readonly EnableCapacityReservationProvisionStabilize?: Value<boolean>;
   readonly EnablePrefixForIpv6SourceNat?: Value<string>;
   readonly EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: Value<string>;
-  readonly IpAddressType?: Value<string>;
+  readonly IpAddressType?: Value<"ipv4" | "dualstack" | "dualstack-without-public-ipv4">;
   readonly Ipv4IpamPoolId?: Value<string>;
   readonly LoadBalancerAttributes?: Value<Array<Value<ElasticLoadBalancingV2LoadBalancerLoadBalancerAttribute>>>;
   readonly MinimumLoadBalancerCapacity?: Value<ElasticLoadBalancingV2LoadBalancerMinimumLoadBalancerCapacity>;
   readonly Name?: Value<string>;
-  readonly Scheme?: Value<string>;
+  readonly Scheme?: Value<"internet-facing" | "internal">;
   readonly SecurityGroups?: Value<Array<Value<string>>>;
   readonly SubnetMappings?: Value<Array<Value<ElasticLoadBalancingV2LoadBalancerSubnetMapping>>>;
   readonly Subnets?: Value<Array<Value<string>>>;
   readonly Tags?: Value<Array<Value<Tag>>>;
-  readonly Type?: Value<string>;
+  readonly Type?: Value<"application" | "network" | "gateway">;
 }
 
 export interface ElasticLoadBalancingV2LoadBalancerLoadBalancerAttribute {
@@ -1471,19 +1471,19 @@ export interface ElasticLoadBalancingV2TargetGroupProps {
   readonly HealthCheckIntervalSeconds?: Value<number>;
   readonly HealthCheckPath?: Value<string>;
   readonly HealthCheckPort?: Value<string>;
-  readonly HealthCheckProtocol?: Value<string>;
+  readonly HealthCheckProtocol?: Value<"HTTP" | "HTTPS" | "TCP" | "TLS" | "UDP" | "TCP_UDP" | "GENEVE" | "QUIC" | "TCP_QUIC">;
   readonly HealthCheckTimeoutSeconds?: Value<number>;
   readonly HealthyThresholdCount?: Value<number>;
   readonly IpAddressType?: Value<string>;
   readonly Matcher?: Value<ElasticLoadBalancingV2TargetGroupMatcher>;
   readonly Name?: Value<string>;
   readonly Port?: Value<number>;
-  readonly Protocol?: Value<string>;
-  readonly ProtocolVersion?: Value<string>;
+  readonly Protocol?: Value<"HTTP" | "HTTPS" | "TCP" | "TLS" | "UDP" | "TCP_UDP" | "GENEVE" | "QUIC" | "TCP_QUIC">;
+  readonly ProtocolVersion?: Value<"GRPC" | "HTTP1" | "HTTP2">;
   readonly Tags?: Value<Array<Value<Tag>>>;
   readonly TargetControlPort?: Value<number>;
   readonly TargetGroupAttributes?: Value<Array<Value<ElasticLoadBalancingV2TargetGroupTargetGroupAttribute>>>;
-  readonly TargetType?: Value<string>;
+  readonly TargetType?: Value<"instance" | "ip" | "lambda" | "alb">;
   readonly Targets?: Value<Array<Value<ElasticLoadBalancingV2TargetGroupTargetDescription>>>;
   readonly UnhealthyThresholdCount?: Value<number>;
   readonly VpcId?: Value<string>;
@@ -2059,7 +2059,7 @@ export interface LambdaEventSourceMappingProps {
   readonly SelfManagedEventSource?: Value<LambdaEventSourceMappingSelfManagedEventSource>;
   readonly SelfManagedKafkaEventSourceConfig?: Value<LambdaEventSourceMappingSelfManagedKafkaEventSourceConfig>;
   readonly SourceAccessConfigurations?: Value<Array<Value<LambdaEventSourceMappingSourceAccessConfiguration>>>;
-  readonly StartingPosition?: Value<string>;
+  readonly StartingPosition?: Value<"TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP">;
   readonly StartingPositionTimestamp?: Value<number>;
   readonly Tags?: Value<Array<Value<Tag>>>;
   readonly Topics?: Value<Array<Value<string>>>;
@@ -2423,7 +2423,7 @@ export interface Route53RecordSetProps {
   readonly ResourceRecords?: Value<Array<Value<string>>>;
   readonly SetIdentifier?: Value<string>;
   readonly TTL?: Value<string>;
-  readonly Type: Value<string>;
+  readonly Type: Value<"A" | "AAAA" | "CAA" | "CNAME" | "DS" | "HTTPS" | "MX" | "NAPTR" | "NS" | "PTR" | "SOA" | "SPF" | "SRV" | "SSHFP" | "SVCB" | "TLSA" | "TXT">;
   readonly Weight?: Value<number>;
 }
 
@@ -2496,7 +2496,7 @@ export interface Route53RecordSetGroupRecordSet {
   readonly ResourceRecords?: Value<Array<Value<string>>>;
   readonly SetIdentifier?: Value<string>;
   readonly TTL?: Value<string>;
-  readonly Type: Value<string>;
+  readonly Type: Value<"A" | "AAAA" | "CAA" | "CNAME" | "DS" | "HTTPS" | "MX" | "NAPTR" | "NS" | "PTR" | "SOA" | "SPF" | "SRV" | "SSHFP" | "SVCB" | "TLSA" | "TXT">;
   readonly Weight?: Value<number>;
 }
 
