@@ -29,6 +29,8 @@ export interface ParsedTemplate {
   readonly problems: readonly ParseProblem[];
   /** Offset → line:column for this text. */
   readonly lines: LineIndex;
+  /** The decoded text ('' when it could not be decoded). */
+  readonly text: string;
   /** The range of the value at `path`, or undefined. */
   locate(path: TemplatePath): Range | undefined;
   /** The range of the key that ends `path`, or undefined. */
@@ -49,13 +51,13 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
     } catch {
       const lines = new LineIndex('');
       const at = firstInvalidUtf8(input);
-      return failed('yaml', lines, [{ code: 'invalid-utf8', message: `invalid UTF-8 at byte ${at}`, range: lines.range(0, 0) }]);
+      return failed('yaml', '', lines, [{ code: 'invalid-utf8', message: `invalid UTF-8 at byte ${at}`, range: lines.range(0, 0) }]);
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets; a BOM is allowed
   const lines = new LineIndex(text);
   if (text.trim() === '') {
-    return failed('yaml', lines, [{ code: 'empty', message: 'template is empty', range: lines.range(0, 0) }]);
+    return failed('yaml', text, lines, [{ code: 'empty', message: 'template is empty', range: lines.range(0, 0) }]);
   }
 
   let format: 'yaml' | 'json' = 'yaml';
@@ -92,13 +94,14 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
     template,
     problems,
     lines,
+    text,
     locate: (path) => valueRanges.get(pathKey(path)),
     locateKey: (path) => keyRanges.get(pathKey(path)),
   };
 }
 
-function failed(format: 'yaml' | 'json', lines: LineIndex, problems: ParseProblem[]): ParsedTemplate {
-  return { format, root: undefined, template: undefined, problems, lines, locate: () => undefined, locateKey: () => undefined };
+function failed(format: 'yaml' | 'json', text: string, lines: LineIndex, problems: ParseProblem[]): ParsedTemplate {
+  return { format, root: undefined, template: undefined, problems, lines, text, locate: () => undefined, locateKey: () => undefined };
 }
 
 function pathKey(path: TemplatePath): string {

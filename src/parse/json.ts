@@ -8,7 +8,8 @@ import { LineIndex, Range } from './source';
 export function readJson(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const problems: ParseProblem[] = errors.map((e) => ({
+  // Only the first error: the parser's later ones are mostly the cascade of the first.
+  const problems: ParseProblem[] = errors.slice(0, 1).map((e) => ({
     code: 'syntax' as const,
     message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`,
     range: lines.range(e.offset, e.offset + e.length),

@@ -55,7 +55,8 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
     prettyErrors: false,
     strict: true,
   });
-  for (const e of doc.errors) {
+  // Only the first error: the parser's later ones are mostly the cascade of the first.
+  for (const e of doc.errors.slice(0, 1)) {
     const code = e.code === 'TAB_AS_INDENT' ? 'tab-indent' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
     problems.push({ code, message: firstLine(e.message), range: lines.range(e.pos[0], e.pos[1]) });
   }
