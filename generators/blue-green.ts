@@ -16,6 +16,7 @@ import { autoScalingGroup, capacityParameters, imageIdParameter, instanceRole, I
 import { checkWeights, dnsParameters, weightedRecords, weightParameter, weightsRule } from './builders/dns';
 import { networkParameters, NetworkParameters, securityGroup, tcpFromGroup } from './builders/network';
 import { render } from './builders/render';
+import type { DATA_TIER_EXPORTS } from './data-tier';
 import { PatternFiles, PatternOptionError, Pattern, PatternOption, withDefaults } from './pattern';
 import { checkName } from './validate';
 
@@ -39,13 +40,10 @@ export interface BlueGreenStacks {
 }
 
 /**
- * The data-tier stack's export names this pattern imports, as `${DataStackName}-<suffix>`.
- * A contract with the `data-tier` pattern: change both or neither.
+ * One of the data-tier stack's export names ({@link DATA_TIER_EXPORTS}), imported as
+ * `${DataStackName}-<name>`: the contract with the `data-tier` pattern.
  */
-export const DATA_TIER_EXPORTS = ['DbEndpoint', 'DbPort', 'DbClientSecurityGroupId', 'SessionTableName', 'SessionTableArn'] as const;
-
-/** One of {@link DATA_TIER_EXPORTS}. */
-export type DataTierExport = (typeof DATA_TIER_EXPORTS)[number];
+export type DataTierExport = (typeof DATA_TIER_EXPORTS)[keyof typeof DATA_TIER_EXPORTS];
 
 /** Adds the `DataStackName` Parameter (default `data-tier`). */
 export function dataStackNameParameter(b: TemplateBuilder): ParameterHandle {

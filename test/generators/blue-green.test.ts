@@ -1,4 +1,5 @@
 import { blueGreen, blueGreenPattern, blueGreenStacks, BlueGreenOptions } from '../../generators/blue-green';
+import { DATA_TIER_EXPORTS } from '../../generators/data-tier';
 import { PatternOptionError } from '../../generators/pattern';
 import { getAtt } from '../../src/model/builder';
 import { importValue, Intrinsic, isIntrinsic, ref, sub, TemplateValue } from '../../src/model/intrinsics';
@@ -178,9 +179,8 @@ describe('blue-green: environments', () => {
   });
 
   it.each(colourStacks)('%s: imports only the data-tier contract, never creates a database', (_, t) => {
-    expect(new Set(importedNames(t))).toEqual(
-      new Set(['DbClientSecurityGroupId', 'DbEndpoint', 'DbPort', 'SessionTableArn', 'SessionTableName'].map((n) => `\${DataStackName}-${n}`)),
-    );
+    expect(new Set(importedNames(t))).toEqual(new Set(Object.values(DATA_TIER_EXPORTS).map((n) => `\${DataStackName}-${n}`)));
+    expect(Object.values(DATA_TIER_EXPORTS).sort()).toEqual(['DbClientSecurityGroupId', 'DbEndpoint', 'DbPort', 'SessionTableArn', 'SessionTableName']);
     expect(t.Parameters!.DataStackName.Default).toBe('data-tier');
     expect(Object.values(t.Resources).filter((r) => /RDS|DynamoDB/.test(r.Type))).toEqual([]);
   });
