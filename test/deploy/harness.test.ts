@@ -83,7 +83,6 @@ describeWithMoto('deploy harness (moto_server)', () => {
       failingResource: { logicalId: 'Orphan', type: 'AWS::EC2::Subnet', error: expect.stringContaining('InvalidVpcID.NotFound') },
     });
     expect((failure as StackDeployError).message).toContain('stack events:');
-    console.log((failure as Error).message);
   });
 
   it('reports resources moto skips, and quotes moto\'s traceback when a reference to one breaks it', async () => {
@@ -94,6 +93,5 @@ describeWithMoto('deploy harness (moto_server)', () => {
     const failure = await deployStack(aws, { stackName: 'harness-broken', templateBody: unsupportedTemplate(true) }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ failingResource: { logicalId: 'Group' } });
     expect((failure as Error).message).toContain('moto traceback:');
-    console.log((failure as Error).message);
   });
 });

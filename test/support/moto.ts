@@ -45,6 +45,12 @@ const COMMAND = 'moto_server';
 const HOST = '127.0.0.1';
 const LISTENING = /Running on http:\/\/127\.0\.0\.1:(\d+)/;
 const OUTPUT_LIMIT = 1 << 20;
+/**
+ * moto under a watchdog: the server runs in the background and `sh` waits for it (so its exit is the
+ * server's), while a subshell reads our stdin and kills the server when it closes. The pipe closes
+ * however this process ends, even by SIGKILL, so a crashed Jest worker leaves no server behind.
+ */
+const WATCHED = `exec 3<&0; ${COMMAND} -H ${HOST} -p 0 </dev/null & server=$!; (cat <&3 >/dev/null; kill $server 2>/dev/null) & wait $server`;
 
 let available: boolean | undefined;
 
@@ -83,9 +89,9 @@ process.once('exit', () => {
  * Call `stop()` in `afterAll`.
  */
 export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
-  const child = spawn(COMMAND, ['-H', HOST, '-p', '0'], {
-    detached: true, // its own process group, so stop() also reaches anything the pyenv shim starts
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('sh', ['-c', WATCHED], {
+    detached: true, // its own process group, so stop() reaches the server and the watchdog together
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });
   running.add(child);
@@ -100,6 +106,7 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
 
   const stop = async (): Promise<void> => {
     if (running.delete(child)) {
+      child.stdin!.end();
       killGroup(child, 'SIGTERM');
       const escalate = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
       await exited;
@@ -454,8 +461,8 @@ function lastTraceback(log: string): string | undefined {
   if (end < 0) return undefined; // not finished printing
   const frames: string[] = [];
   for (let i = 0; i < end; i++) {
-    const file = /^\s+File "[^"]*\/site-packages\/(moto\/[^"]+)", (line \d+, in .*)$/.exec(lines[i]);
-    if (file) frames.push(`  ${file[1]}:${file[2]}`, `    ${lines[i + 1]?.trim() ?? ''}`);
+    const file = /^\s+File "[^"]*\/site-packages\/(moto\/[^"]+)", line (\d+), in (.*)$/.exec(lines[i]);
+    if (file) frames.push(`  ${file[1]}:${file[2]} in ${file[3]}`, `    ${lines[i + 1]?.trim() ?? ''}`);
   }
   return [...frames.slice(-16), lines[end]].join('\n');
 }
