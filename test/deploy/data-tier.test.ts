@@ -9,7 +9,7 @@ import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { DATA_TIER_EXPORTS, SESSION_KEY_ATTRIBUTE, SESSION_TTL_ATTRIBUTE, dataTier } from '../../generators/data-tier';
 import { emit } from '../../src/emit';
 import { awsClients, createNetwork, withoutOutputsMotoCannotResolve, type AwsClients, type NetworkFixture } from '../support/aws-fixtures';
-import { deployStack, describeWithMoto, resourcesNotCreated, startMoto, stackOutputs, type MotoServer } from '../support/moto';
+import { deployStack, describeWithMoto, resourcesNotCreated, startMoto, type MotoServer } from '../support/moto';
 
 const STACK = 'data-tier';
 
@@ -37,15 +37,16 @@ describeWithMoto('data-tier deploys (moto_server)', () => {
     (await aws.cloudformation.send(new DescribeStackResourceCommand({ StackName: STACK, LogicalResourceId: logicalId }))).StackResourceDetail!.PhysicalResourceId!;
 
   it('reaches CREATE_COMPLETE with every resource created', async () => {
-    const stack = await deployStack(aws, {
+    const deployed = await deployStack(aws, {
       stackName: STACK,
       templateBody,
       parameters: { VpcId: network.vpcId, PrivateSubnetIds: network.privateSubnetIds.join(',') },
     });
-    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    expect(deployed.stack.StackStatus).toBe('CREATE_COMPLETE');
     expect(forMoto.dropped).toEqual(['DbMasterUserSecretArn']);
+    expect(deployed.motoWarnings).toEqual([]);
     expect(await resourcesNotCreated(aws.cloudformation, STACK, templateBody)).toEqual([]);
-    outputs = stackOutputs(stack);
+    outputs = deployed.outputs;
   }, 240_000);
 
   it('exports the blue-green contract under the stack name', async () => {

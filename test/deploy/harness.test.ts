@@ -8,7 +8,7 @@ import { emit } from '../../src/emit';
 import { getAtt, TemplateBuilder } from '../../src/model/builder';
 import { ref, sub } from '../../src/model/intrinsics';
 import { AL2023_AMI_PARAMETER, awsClients, createNetwork, latestAmi, type AwsClients, type NetworkFixture } from '../support/aws-fixtures';
-import { deployStack, describeWithMoto, resourcesNotCreated, startMoto, StackDeployError, stackOutputs, type MotoServer } from '../support/moto';
+import { deployStack, describeWithMoto, resourcesNotCreated, startMoto, StackDeployError, type MotoServer } from '../support/moto';
 
 /** A security group in a given VPC, exported, and the AMI id its SSM-typed parameter resolves to. */
 function harnessTemplate(): string {
@@ -61,10 +61,10 @@ describeWithMoto('deploy harness (moto_server)', () => {
 
   it('deploys a JSON template to CREATE_COMPLETE and lists its exports', async () => {
     const imageId = await latestAmi(aws.ssm, aws.ec2);
-    const stack = await deployStack(aws, { stackName: 'harness', templateBody: harnessTemplate(), parameters: { VpcId: network.vpcId } });
+    const { stack, outputs, motoWarnings } = await deployStack(aws, { stackName: 'harness', templateBody: harnessTemplate(), parameters: { VpcId: network.vpcId } });
     expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    expect(motoWarnings).toEqual([]);
 
-    const outputs = stackOutputs(stack);
     const exports = (await aws.cloudformation.send(new ListExportsCommand({}))).Exports ?? [];
     expect(exports).toContainEqual(expect.objectContaining({ Name: 'harness-SecurityGroupId', Value: outputs.SecurityGroupId }));
 
@@ -87,7 +87,8 @@ describeWithMoto('deploy harness (moto_server)', () => {
 
   it('reports resources moto skips, and quotes moto\'s traceback when a reference to one breaks it', async () => {
     const skipped = unsupportedTemplate(false);
-    await deployStack(aws, { stackName: 'harness-skipped', templateBody: skipped });
+    const deployed = await deployStack(aws, { stackName: 'harness-skipped', templateBody: skipped });
+    expect(deployed.motoWarnings).toEqual(['unsupported resource type AWS::EC2::NetworkAcl']);
     expect(await resourcesNotCreated(aws.cloudformation, 'harness-skipped', skipped)).toEqual([{ logicalId: 'Acl', type: 'AWS::EC2::NetworkAcl' }]);
 
     const failure = await deployStack(aws, { stackName: 'harness-broken', templateBody: unsupportedTemplate(true) }).catch((e: unknown) => e);

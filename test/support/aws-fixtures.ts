@@ -38,13 +38,13 @@ export interface AwsClients {
   readonly route53: Route53Client;
   readonly ssm: SSMClient;
   /** The server the clients talk to; lets `deployStack(aws, ...)` quote its tracebacks. */
-  readonly moto: Pick<MotoServer, 'endpoint' | 'output'>;
+  readonly moto: Pick<MotoServer, 'endpoint' | 'log'>;
   /** Closes every client's connections. */
   destroy(): void;
 }
 
 /** Builds one client per service used by the deploy tests, with moto as the endpoint. */
-export function awsClients(server: Pick<MotoServer, 'endpoint' | 'output'>): AwsClients {
+export function awsClients(server: Pick<MotoServer, 'endpoint' | 'log'>): AwsClients {
   const config = motoClientConfig(server);
   const clients = {
     acm: new ACMClient(config),

@@ -27,10 +27,21 @@ import {
 export interface MotoServer {
   /** `http://127.0.0.1:<port>`. */
   readonly endpoint: string;
-  /** Everything the server has printed so far (the last 1 MiB): request lines and tracebacks. */
-  output(): string;
+  /** What the server prints: request lines, warnings, tracebacks. */
+  readonly log: MotoLog;
   /** Kills the server's process group and resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** moto's output (the last 1 MiB of it), addressed by absolute character offsets. */
+export interface MotoLog {
+  /** Offset of the end of what has been read so far. */
+  mark(): number;
+  /**
+   * Everything moto printed after `mark` up to now, once it has printed all it had to say about the
+   * requests answered so far: sends a request of its own and waits (at most 5 s) for its log line.
+   */
+  since(mark: number): Promise<string>;
 }
 
 /** Settings every SDK v3 client takes to talk to moto: fixed region, dummy static credentials, moto's endpoint. */
@@ -96,9 +107,13 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   });
   running.add(child);
   let output = '';
+  let dropped = 0; // characters cut from the front of `output`
   const capture = (chunk: Buffer) => {
     output += chunk.toString('utf8');
-    if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT / 2);
+    if (output.length > OUTPUT_LIMIT) {
+      dropped += output.length - OUTPUT_LIMIT / 2;
+      output = output.slice(-OUTPUT_LIMIT / 2);
+    }
   };
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
@@ -118,7 +133,18 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
     const port = await listeningPort(child, () => output, timeoutMs);
     const endpoint = `http://${HOST}:${port}`;
     await waitUntilAnswering(endpoint, timeoutMs);
-    return { endpoint, output: () => output, stop };
+    let syncs = 0;
+    const log: MotoLog = {
+      mark: () => dropped + output.length,
+      async since(mark) {
+        const marker = `cfnkit-sync=${++syncs}`;
+        await fetch(`${endpoint}/moto-api/?${marker}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.arrayBuffer(), () => undefined);
+        const deadline = Date.now() + 5_000;
+        while (!output.includes(marker) && Date.now() < deadline) await delay(50);
+        return output.slice(Math.max(0, mark - dropped));
+      },
+    };
+    return { endpoint, log, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -178,7 +204,7 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<
   let last: unknown;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${endpoint}/moto-api/data.json`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
       if (res.ok) return;
       last = new Error(`HTTP ${res.status}`);
@@ -207,10 +233,23 @@ export interface StackDeployment {
   readonly timeoutMs?: number;
 }
 
-/** Where {@link deployStack} deploys: a CloudFormation client and, for tracebacks, the moto server. */
+/** Where {@link deployStack} deploys: a CloudFormation client and, for its warnings and tracebacks, the moto server. */
 export interface DeployTarget {
   readonly cloudformation: CloudFormationClient;
-  readonly moto?: Pick<MotoServer, 'output'>;
+  readonly moto?: Pick<MotoServer, 'log'>;
+}
+
+/** A stack in CREATE_COMPLETE, with what moto said while creating it. */
+export interface DeployedStack {
+  readonly stack: Stack;
+  /** Output key → value. */
+  readonly outputs: Record<string, string>;
+  /**
+   * What moto skipped while creating the stack, sorted: `unsupported resource type <Type>` (moto
+   * creates nothing for it) and `unresolved Fn::GetAtt <LogicalId>.<Attribute>` (moto leaves the
+   * intrinsic in place, as text, where CloudFormation would put the attribute's value).
+   */
+  readonly motoWarnings: readonly string[];
 }
 
 /** A stack that did not reach CREATE_COMPLETE. The message says why, with everything known about the cause. */
@@ -233,19 +272,19 @@ export class StackDeployError extends Error {
 
 /**
  * Creates a stack and waits (polling DescribeStacks, bounded) until it leaves CREATE_IN_PROGRESS.
- * Resolves with the stack when it is CREATE_COMPLETE. Otherwise rejects with a {@link StackDeployError}
- * whose message has the CreateStack error, the resource that fails on its own, the `*_FAILED` stack
- * events with their ResourceStatusReason, and moto's traceback for an internal error.
+ * Resolves when it is CREATE_COMPLETE. Otherwise rejects with a {@link StackDeployError} whose
+ * message has the CreateStack error, the resource that fails on its own, the `*_FAILED` stack events
+ * with their ResourceStatusReason, and moto's traceback for an internal error.
  */
-export async function deployStack(target: DeployTarget, deployment: StackDeployment): Promise<Stack> {
-  const { cloudformation: cfn } = target;
+export async function deployStack(target: DeployTarget, deployment: StackDeployment): Promise<DeployedStack> {
+  const { cloudformation: cfn, moto } = target;
   const { stackName, timeoutMs = 180_000 } = deployment;
-  const logStart = target.moto?.output().length ?? 0;
+  const mark = moto?.log.mark() ?? 0;
   try {
     await createStack(cfn, deployment, stackName, deployment.templateBody);
   } catch (e) {
     const status = errorText(e);
-    const traceback = target.moto && isInternalError(e) ? await tracebackSince(target.moto, logStart) : undefined;
+    const traceback = moto && isInternalError(e) ? lastTraceback(await moto.log.since(mark)) : undefined;
     const failing = await isolateFailingResource(cfn, deployment, errorSignature(e));
     const events = await stackEvents(cfn, stackName);
     throw new StackDeployError(stackName, `CreateStack error: ${status}`, failing, events, [
@@ -260,7 +299,9 @@ export async function deployStack(target: DeployTarget, deployment: StackDeploym
     await delay(500);
     stack = await describeStack(cfn, stackName);
   }
-  if (stack?.StackStatus === 'CREATE_COMPLETE') return stack;
+  if (stack?.StackStatus === 'CREATE_COMPLETE') {
+    return { stack, outputs: stackOutputs(stack), motoWarnings: moto ? motoWarnings(await moto.log.since(mark)) : [] };
+  }
   const events = await stackEvents(cfn, stackName);
   const status = `${stack?.StackStatus ?? 'no such stack'}${stack?.StackStatusReason ? ` (${stack.StackStatusReason})` : ''}`;
   throw new StackDeployError(stackName, stack?.StackStatus?.endsWith('_IN_PROGRESS') ? `${status} after ${timeoutMs} ms` : status, undefined, events, formatEvents(events));
@@ -439,17 +480,17 @@ function errorText(e: unknown): string {
   return `${(e as Error)?.name}: ${(e as Error)?.message}`;
 }
 
-/**
- * The traceback moto printed after `offset` in its output. moto may write it after the HTTP 500
- * reached us, so this waits for it, at most 5 s.
- */
-async function tracebackSince(moto: Pick<MotoServer, 'output'>, offset: number): Promise<string | undefined> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const traceback = lastTraceback(moto.output().slice(offset));
-    if (traceback || Date.now() > deadline) return traceback;
-    await delay(100);
+/** The {@link DeployedStack.motoWarnings} in a stretch of moto's output. */
+function motoWarnings(log: string): string[] {
+  const found = new Set<string>();
+  for (const line of log.split('\n')) {
+    const unsupported = /^No Moto CloudFormation support for (\S+)$/.exec(line);
+    if (unsupported) found.add(`unsupported resource type ${unsupported[1]}`);
+    // moto/cloudformation/parsing.py logs NotImplementedError('"Fn::GetAtt" : [ "{0}" , "<attribute>" ]"')
+    const getAtt = /^"Fn::GetAtt" : \[ "([^"]+)" , "([^"]+)" \]"$/.exec(line);
+    if (getAtt) found.add(`unresolved Fn::GetAtt ${getAtt[1]}.${getAtt[2]}`);
   }
+  return [...found].sort();
 }
 
 /** The last Python traceback in `log`: its innermost moto frames and the exception line; or undefined. */
