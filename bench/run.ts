@@ -1,44 +1,120 @@
 /**
- * Benchmarks (npm run bench). Prints figures; never fails on absolute times (this machine is shared
- * and noisy). Sections: cold start of `cfnkit gen blue-green` against a bare `node -e 0` start.
- * Usage: node dist/bench/run.js [--runs N]
+ * Benchmarks (npm run bench). Prints figures and ratios against cfn-lint measured in the same run on
+ * the same files; never fails on absolute times (this machine is shared and noisy).
+ *
+ *   node dist/bench/run.js [gen] [lint] [--runs N] [--quick] [--min-ratio X]
+ *
+ * gen:   cold start of `cfnkit gen blue-green` (median of N runs) beside a bare `node -e 0`.
+ * lint:  the real-world corpus (../shared/corpus/realworld) linted in one process by cfnkit and by
+ *        cfn-lint: wall time, CPU time, peak memory, ratio; then the cold time of linting one small
+ *        template (median of N runs each).
+ * --quick: a 40-file sample and 5 runs (CI); with --min-ratio X, exit 1 when cfnkit is less than X
+ *          times faster than cfn-lint (a gross regression), never on absolute times.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths';
 
-const runsArg = process.argv.indexOf('--runs');
-const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9);
-const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const value = (name: string, fallback: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const quick = flag('--quick');
+const runs = Math.max(5, value('--runs', quick ? 5 : 9));
+const minRatio = value('--min-ratio', 0);
+const sections = argv.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
+const want = (s: string) => sections.length === 0 || sections.includes(s);
+const root = packageRoot();
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const corpus = join(root, '..', 'shared', 'corpus', 'realworld');
 
-/** Wall time in ms of one run of `command args`, which must exit 0. */
-function timeOnce(command: string, args: string[]): number {
+interface Measure {
+  readonly wall: number; // ms
+  readonly cpu: number; // ms, user + system
+  readonly rssMb: number;
+  readonly status: number;
+}
+
+/** Runs a command under /usr/bin/time for wall, CPU and peak RSS. */
+function measure(command: string, args: string[]): Measure {
   const start = process.hrtime.bigint();
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 512 << 20 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const m = /__TIME__ ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  if (!m) throw new Error(`${command}: no timing (${(r.stderr ?? '').slice(-300)})`);
+  return { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000, rssMb: Number(m[3]) / 1024, status: r.status ?? -1 };
 }
 
-/** Median wall time over `runs` runs after one warm-up run (file cache, not the process). */
-function median(command: string, args: string[]): { median: number; min: number; max: number } {
-  timeOnce(command, args);
-  const times = Array.from({ length: runs }, () => timeOnce(command, args)).sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
 }
 
-const fmt = (t: { median: number; min: number; max: number }) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
+function coldMedian(command: string, args: string[]): { median: number; min: number; max: number } {
+  measure(command, args); // warm the file cache
+  const walls = Array.from({ length: runs }, () => measure(command, args).wall);
+  return { median: median(walls), min: Math.min(...walls), max: Math.max(...walls) };
+}
 
-const node = median(process.execPath, ['-e', '0']);
-const gen = median(process.execPath, [cli, 'gen', 'blue-green']);
-const genJson = median(process.execPath, [cli, 'gen', 'blue-green', '--format', 'json']);
-process.stdout.write(
-  [
-    `cold start, ${runs} runs each:`,
-    `  node -e 0                          ${fmt(node)}`,
-    `  cfnkit gen blue-green              ${fmt(gen)}  (target <= 150 ms)`,
-    `  cfnkit gen blue-green --format json ${fmt(genJson)}`,
-    `  cfnkit's own share (gen - node)     ${(gen.median - node.median).toFixed(1)} ms`,
-    '',
-  ].join('\n'),
-);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const fmtCold = (t: { median: number; min: number; max: number }) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)})`;
+let failed = false;
+
+if (want('gen')) {
+  const node = coldMedian(process.execPath, ['-e', '0']);
+  const gen = coldMedian(process.execPath, [cli, 'gen', 'blue-green']);
+  process.stdout.write(
+    [
+      `gen: cold start, ${runs} runs each`,
+      `  node -e 0                 ${fmtCold(node)}`,
+      `  cfnkit gen blue-green     ${fmtCold(gen)}  (target <= 150 ms)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+if (want('lint')) {
+  if (!existsSync(join(corpus, 'MANIFEST.tsv'))) {
+    process.stdout.write(`lint: corpus not found at ${corpus}; skipped\n`);
+  } else {
+    const hasCfnLint = spawnSync('cfn-lint', ['--version']).status === 0;
+    let files = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => join(corpus, l.split('\t')[0], l.split('\t')[2]));
+    if (quick) files = files.filter((_f, i) => i % Math.ceil(files.length / 40) === 0);
+    const ours = measure(process.execPath, [cli, 'lint', '--format', 'json', '--fail-on', 'none', ...files]);
+    if (ours.status !== 0) throw new Error(`cfnkit lint exited ${ours.status} on the corpus`);
+    const lines = [`lint: ${files.length} real-world templates in one process`, `  cfnkit   wall ${ms(ours.wall)}, cpu ${ms(ours.cpu)}, peak ${ours.rssMb.toFixed(0)} MB`];
+    if (hasCfnLint) {
+      const theirs = measure('cfn-lint', ['--format', 'json', '--', ...files]);
+      const ratio = theirs.wall / ours.wall;
+      lines.push(
+        `  cfn-lint wall ${ms(theirs.wall)}, cpu ${ms(theirs.cpu)}, peak ${theirs.rssMb.toFixed(0)} MB`,
+        `  ratio    ${ratio.toFixed(1)}x faster (wall), ${(theirs.cpu / ours.cpu).toFixed(1)}x less CPU (goal >= 20x, <= 200 MB)`,
+      );
+      if (minRatio > 0 && ratio < minRatio) {
+        lines.push(`  FAIL: ratio ${ratio.toFixed(1)}x is below the regression floor ${minRatio}x`);
+        failed = true;
+      }
+      const small = join(root, 'out', 'data-tier.yaml');
+      const coldOurs = coldMedian(process.execPath, [cli, 'lint', '--fail-on', 'none', small]);
+      const coldTheirs = coldMedian('cfn-lint', ['--', small]);
+      lines.push(
+        `lint: cold, one small template (out/data-tier.yaml), ${runs} runs each`,
+        `  cfnkit   ${fmtCold(coldOurs)}  (goal <= 150 ms)`,
+        `  cfn-lint ${fmtCold(coldTheirs)}`,
+        `  ratio    ${(coldTheirs.median / coldOurs.median).toFixed(1)}x (goal >= 20x)`,
+      );
+    } else {
+      lines.push('  cfn-lint not on PATH: no ratio');
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+process.exitCode = failed ? 1 : 0;

@@ -19,10 +19,11 @@ export function genCommand(yargs: Argv): Argv {
           (py) => {
             for (const [name, spec] of Object.entries(pattern.options)) {
               py.option(kebab(name), {
-                type: spec.type,
+                // numbers arrive as text so the pattern can name a bad value ("abc", not NaN)
+                type: spec.type === 'number' ? 'string' : spec.type,
                 describe: spec.description,
                 default: spec.default,
-                ...(spec.choices ? { choices: spec.choices as Array<string | number> } : {}),
+                ...(spec.choices ? { choices: spec.choices.map(String) } : {}),
               });
             }
             return commonOptions(py);
@@ -64,7 +65,10 @@ function commonOptions(y: Argv): Argv {
 function runPattern(name: string, argv: Record<string, unknown>): void {
   const pattern = findPattern(name)!;
   const options: Record<string, unknown> = {};
-  for (const option of Object.keys(pattern.options)) options[option] = argv[kebab(option)];
+  for (const [option, spec] of Object.entries(pattern.options)) {
+    const raw = argv[kebab(option)];
+    options[option] = spec.type === 'number' && typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  }
   const format = argv.format as TemplateFormat;
   let files;
   try {

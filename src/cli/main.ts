@@ -1,29 +1,34 @@
 #!/usr/bin/env node
 /** cfnkit command-line entry point. */
 import yargs from 'yargs';
+import type { Argv } from 'yargs';
 import { CliError } from './errors';
 import { genCommand } from './gen';
+import { lintCommand } from './lint';
+import { rulesCommand } from './rules';
 
 /** Runs the CLI with `args` (without node and script); resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
-  const parser = genCommand(
-    yargs(args)
-      .scriptName('cfnkit')
-      .usage('$0 <command> [options]')
-      .strict()
-      .demandCommand(1, 'name a command: gen')
-      .recommendCommands()
-      .help()
-      .alias('help', 'h')
-      .version()
-      .wrap(Math.min(110, process.stdout.columns || 100))
-      .exitProcess(false)
-      .fail((message, error) => {
-        if (error) throw error;
-        throw new CliError('usage', `cfnkit: ${usageMessage(message)}`);
-      }),
-  );
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const base: Argv = yargs(args)
+    .scriptName('cfnkit')
+    .usage('$0 <command> [options]')
+    .strict()
+    .demandCommand(1, 'name a command: gen, lint, rules')
+    .recommendCommands()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new CliError('usage', `cfnkit: ${usageMessage(message)}`);
+    });
+  const parser = rulesCommand(lintCommand(genCommand(base), setExit));
   try {
     await parser.parseAsync();
   } catch (e) {

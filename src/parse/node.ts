@@ -36,7 +36,8 @@ export type ParseProblemCode =
   | 'invalid-utf8'
   | 'not-a-mapping'
   | 'multiple-documents'
-  | 'complex-key';
+  | 'complex-key'
+  | 'unreadable';
 
 /** A problem found while reading a template; parsing collects these and never throws on bad input. */
 export interface ParseProblem {
