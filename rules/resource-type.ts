@@ -1,16 +1,11 @@
 import { SAM_TRANSFORM, closest, hasTransform } from '../src/lint/spec-walk';
 import type { Rule } from '../src/lint/types';
 
-/** Options of {@link rule}. */
-interface Options {
-  readonly allowTypes: readonly string[];
-}
-
 /**
  * Reports a resource type the CloudFormation spec does not know: a typo, a type from another
  * partition's future, or a registry type the stack's account must have activated first.
  */
-export const rule: Rule<Options> = {
+export const rule: Rule = {
   meta: {
     id: 'resource-type',
     severity: 'error',
@@ -31,7 +26,8 @@ export const rule: Rule<Options> = {
     },
   },
   create(context) {
-    const allowed = (context.options.allowTypes ?? []).map(glob);
+    const option = context.options.allowTypes;
+    const allowed = (Array.isArray(option) ? option : []).filter((p): p is string => typeof p === 'string').map(glob);
     return {
       resource: {
         '*': (visit) => {
@@ -60,7 +56,7 @@ const globs = new Map<string, RegExp>();
 function glob(pattern: string): RegExp {
   let re = globs.get(pattern);
   if (!re) {
-    const body = String(pattern)
+    const body = pattern
       .split('*')
       .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*');
