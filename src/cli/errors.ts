@@ -1,7 +1,16 @@
 /** Errors the CLI turns into one readable line and an exit code, never a stack trace. */
 
 /** Codes of user-facing CLI failures. */
-export type CliErrorCode = 'usage' | 'invalid-option' | 'unknown-pattern' | 'write-failed' | 'read-failed';
+export type CliErrorCode =
+  | 'usage'
+  | 'invalid-option'
+  | 'unknown-pattern'
+  | 'write-failed'
+  | 'read-failed'
+  | 'invalid-template'
+  | 'fail-on'
+  | 'aws'
+  | 'interrupted';
 
 /** A failure caused by the user's input or environment; `message` is the whole line to print. */
 export class CliError extends Error {

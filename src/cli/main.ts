@@ -2,8 +2,10 @@
 /** cfnkit command-line entry point. */
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
+import { diffCommand } from './diff';
 import { CliError } from './errors';
 import { genCommand } from './gen';
+import { previewCommand } from './preview';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 
@@ -17,7 +19,7 @@ export async function main(args: string[]): Promise<number> {
     .scriptName('cfnkit')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'name a command: gen, lint, rules')
+    .demandCommand(1, 'name a command: gen, lint, rules, diff, preview')
     .recommendCommands()
     .help()
     .alias('help', 'h')
@@ -28,7 +30,7 @@ export async function main(args: string[]): Promise<number> {
       if (error) throw error;
       throw new CliError('usage', `cfnkit: ${usageMessage(message)}`);
     });
-  const parser = rulesCommand(lintCommand(genCommand(base), setExit));
+  const parser = previewCommand(diffCommand(rulesCommand(lintCommand(genCommand(base), setExit))));
   try {
     await parser.parseAsync();
   } catch (e) {

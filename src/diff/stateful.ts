@@ -1,0 +1,70 @@
+/**
+ * Facts about resource types that the spec index carries only in part: which types hold data, which
+ * support `Snapshot` policies, and which property is a resource's fixed physical name.
+ */
+import { SpecIndex, specIndex } from '../spec';
+
+/**
+ * Types that hold data but that the spec does not mark stateful. The spec's `isStateful` covers RDS,
+ * DynamoDB, S3, EFS, ElastiCache, Redshift, OpenSearch, Kinesis, SQS, KMS keys, log groups and more.
+ */
+const EXTRA_STATEFUL: ReadonlySet<string> = new Set([
+  'AWS::Cassandra::Table',
+  'AWS::DocDBElastic::Cluster',
+  'AWS::ECR::Repository',
+  'AWS::ElastiCache::ServerlessCache',
+  'AWS::MSK::Cluster',
+  'AWS::MemoryDB::Cluster',
+  'AWS::OpenSearchServerless::Collection',
+  'AWS::S3Express::DirectoryBucket',
+  'AWS::Timestream::Table',
+]);
+
+/** True when deleting a resource of `type` deletes data (spec `isStateful`, plus {@link EXTRA_STATEFUL}). */
+export function isStateful(type: string, spec: SpecIndex = specIndex()): boolean {
+  return EXTRA_STATEFUL.has(type) || spec.resource(type)?.s === 1;
+}
+
+/**
+ * Types for which `DeletionPolicy` / `UpdateReplacePolicy` `Snapshot` takes a snapshot before deleting
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
+ */
+const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
+  'AWS::DocDB::DBCluster',
+  'AWS::EC2::Volume',
+  'AWS::ElastiCache::CacheCluster',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::Neptune::DBCluster',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBInstance',
+  'AWS::Redshift::Cluster',
+]);
+
+/** True when a `Snapshot` policy on `type` keeps a snapshot. */
+export function supportsSnapshot(type: string): boolean {
+  return SNAPSHOT_TYPES.has(type);
+}
+
+/** Name properties whose spelling the generic rule in {@link fixedNameProperty} does not find. */
+const NAME_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::EC2::SecurityGroup': 'GroupName',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Name',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'Name',
+};
+
+/**
+ * The property that sets a resource's physical name, when the type has one: a listed exception, else
+ * the single primary identifier when it is a string property, else `<Type>Name` (`TableName`,
+ * `BucketName`, `FunctionName`). CloudFormation cannot replace a resource whose name stays the same:
+ * the new resource would need the old one's name while the old one still exists.
+ */
+export function fixedNameProperty(type: string, spec: SpecIndex = specIndex()): string | undefined {
+  const resource = spec.resource(type);
+  if (!resource) return undefined;
+  const listed = NAME_PROPERTY[type];
+  if (listed && Object.hasOwn(resource.p, listed)) return listed;
+  const pi = resource.pi;
+  if (pi?.length === 1 && Object.hasOwn(resource.p, pi[0]) && resource.p[pi[0]].t === 's') return pi[0];
+  const byName = `${type.split('::').pop()}Name`;
+  return Object.hasOwn(resource.p, byName) ? byName : undefined;
+}
