@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../paths';
 import type { Severity } from '../types';
-import { buildReport, plural, ruleDocsUrl, summaryText, TOOL_NAME, wellFormed, type Report } from './report';
+import { buildReport, controlEscape, plural, ruleDocsUrl, summaryText, TOOL_NAME, wellFormed, type Report } from './report';
 import type { Formatter } from './types';
 
 /** A file's table is folded into `<details>` when it has more findings than this. */
@@ -113,24 +113,28 @@ function summaryLead(report: Report): string {
  * Escapes text for a GFM table cell: HTML-active `&`, `<`, `>` as entities; with a backslash the cell
  * separator `|` and the punctuation that can open emphasis, code, links, strikethrough or math (`$`:
  * GitHub renders `$…$` as LaTeX, and CloudFormation's `${AWS::Region}` would trigger it); line breaks as
- * `<br>`; control characters as `\xNN`. Block syntax (`#`, `-`, `1.`) needs nothing: a cell never starts
- * a line.
+ * `<br>`, keeping the next line's indentation as `&nbsp;`; control characters as `\xNN`. Block syntax
+ * (`#`, `-`, `1.`) needs nothing: a cell never starts a line.
  */
 export function escapeMarkdown(text: string): string {
   return wellFormed(text)
-    .replace(/\r\n|\r|\n/g, '\n')
-    .split('\n')
-    .map((line) =>
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => {
       // eslint-disable-next-line no-control-regex
-      line.replace(/[\u0000-\u001f\u007f-\u009f]|[\\`*_[\]|~$&<>]/g, (c) => {
-        if (c === '&') return '&amp;';
-        if (c === '<') return '&lt;';
-        if (c === '>') return '&gt;';
-        if (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f)) return `\\\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-        return `\\${c}`;
-      }),
-    )
+      const escaped = line.replace(/[\u0000-\u001f\u007f-\u009f]|[\\`*_[\]|~$&<>]/g, escapeMarkdownChar);
+      return i === 0 ? escaped : escaped.replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length));
+    })
     .join('<br>');
+}
+
+function escapeMarkdownChar(c: string): string {
+  if (c === '&') return '&amp;';
+  if (c === '<') return '&lt;';
+  if (c === '>') return '&gt;';
+  const code = c.charCodeAt(0);
+  // A control character as the text `\xNN`, its backslash escaped for Markdown.
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\${controlEscape(c)}`;
+  return `\\${c}`;
 }
 
 /** Escapes text for HTML element content. */
