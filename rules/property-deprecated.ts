@@ -19,7 +19,7 @@ export const rule: Rule = {
     return {
       resource: {
         '*': (visit) => {
-          for (const issue of specIssues(context.template, context.spec, visit)) {
+          for (const issue of specIssues(context, visit)) {
             if (issue.kind === 'deprecated') context.report({ path: issue.path, key: true, messageId: 'deprecated', data: { name: issue.name, owner: issue.owner } });
           }
         },

@@ -22,7 +22,7 @@ export const rule: Rule = {
     return {
       resource: {
         '*': (visit) => {
-          for (const issue of specIssues(context.template, context.spec, visit)) {
+          for (const issue of specIssues(context, visit)) {
             if (issue.kind !== 'enum') continue;
             const { path, property, value, suggestion } = issue;
             if (suggestion) {

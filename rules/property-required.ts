@@ -16,7 +16,7 @@ export const rule: Rule = {
     return {
       resource: {
         '*': (visit) => {
-          for (const issue of specIssues(context.template, context.spec, visit)) {
+          for (const issue of specIssues(context, visit)) {
             if (issue.kind === 'required') context.report({ path: issue.path, key: true, messageId: 'missing', data: { owner: issue.owner, name: issue.name } });
           }
         },

@@ -21,7 +21,7 @@ export const rule: Rule = {
     return {
       resource: {
         '*': (visit) => {
-          for (const issue of specIssues(context.template, context.spec, visit)) {
+          for (const issue of specIssues(context, visit)) {
             if (issue.kind === 'type') context.report({ path: issue.path, messageId: 'type', data: { property: issue.property, expected: issue.expected, actual: issue.actual } });
           }
         },

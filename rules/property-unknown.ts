@@ -22,7 +22,7 @@ export const rule: Rule = {
     return {
       resource: {
         '*': (visit) => {
-          for (const issue of specIssues(context.template, context.spec, visit)) {
+          for (const issue of specIssues(context, visit)) {
             if (issue.kind !== 'unknown') continue;
             const { path, name, owner, suggestion } = issue;
             if (suggestion) context.report({ path, key: true, messageId: 'didYouMean', data: { name, owner, suggestion } });

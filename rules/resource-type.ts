@@ -1,4 +1,4 @@
-import { SAM_TRANSFORM, closest, hasTransform } from '../src/lint/spec-walk';
+import { SAM_TRANSFORM, behindUnknownTag, closest, hasTransform } from '../src/lint/spec-walk';
 import type { Rule } from '../src/lint/types';
 
 /**
@@ -41,6 +41,7 @@ export const rule: Rule = {
             return;
           }
           if (type.startsWith('Custom::') || allowed.some((re) => re.test(type))) return;
+          if (behindUnknownTag(context.parsed, path)) return; // `!Rain::Module file.yaml`: parse-unknown-tag reports it
           const suggestion = closest(type, context.spec.resourceTypes());
           if (suggestion) context.report({ path, messageId: 'didYouMean', data: { type, suggestion } });
           else context.report({ path, messageId: 'unknown', data: { type } });

@@ -127,12 +127,37 @@ for (const [owner, props] of Object.entries(patches.enums || {})) {
     target[prop].t = { e: values };
   }
 }
+// { addResources: { Type: {p, a} } }: resource types CloudFormation accepts that the spec lacks.
+// { types: { 'Type.PropertyType': { Name: partial } } }: corrections to property types.
+// A partial property spec is merged into the property; the property is created when the spec lacks
+// it (then `t` is required); a null value deletes a key (`"r": null`: not required).
+for (const [type, entry] of Object.entries(patches.addResources || {})) {
+  if (index.resources[type]) throw new Error(`spec/patches.json: addResources names existing type ${type}`);
+  index.resources[type] = { p: entry.p || {}, a: entry.a || [] };
+}
+index.resources = Object.fromEntries(Object.entries(index.resources).sort(([a], [b]) => cmp(a, b)));
+function patchProps(props, patch, owner) {
+  for (const [prop, pp] of Object.entries(patch)) {
+    if (prop.startsWith('$')) continue; // "$why": the reason, for readers
+    if (!props[prop] && !pp.t) throw new Error(`spec/patches.json: ${owner} has no property ${prop} (give "t" to add it)`);
+    const merged = Object.assign(props[prop] || {}, pp);
+    for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
+    props[prop] = merged;
+  }
+}
 for (const [type, patch] of Object.entries(patches.resources || {})) {
   const entry = index.resources[type];
   if (!entry) throw new Error(`patch for unknown resource type ${type}`);
   if (patch.stateful !== undefined) patch.stateful ? (entry.s = 1) : delete entry.s;
   if (patch.attributes) entry.a = [...new Set([...entry.a, ...patch.attributes])].sort(cmp);
-  for (const [prop, pp] of Object.entries(patch.properties || {})) Object.assign(entry.p[prop], pp);
+  patchProps(entry.p, patch.properties || {}, type);
+  entry.p = Object.fromEntries(Object.entries(entry.p).sort(([a], [b]) => cmp(a, b)));
+}
+for (const [name, patch] of Object.entries(patches.types || {})) {
+  const props = index.types[name];
+  if (!props) throw new Error(`spec/patches.json: patch for unknown property type ${name}`);
+  patchProps(props, patch, name);
+  index.types[name] = Object.fromEntries(Object.entries(props).sort(([a], [b]) => cmp(a, b)));
 }
 
 // One file per service namespace (AWS::EC2 -> spec/services/AWS_EC2.json) so lint and diff parse only

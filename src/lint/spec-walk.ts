@@ -13,9 +13,9 @@
  */
 import { Intrinsic } from '../model/intrinsics';
 import type { Template } from '../model/template';
-import type { TemplatePath } from '../parse';
+import type { ParsedTemplate, TemplatePath } from '../parse';
 import type { PropertySpec, SpecIndex, TypeCode } from '../spec';
-import type { ResourceVisit } from './types';
+import type { ResourceVisit, RuleContext } from './types';
 import { isPlainObject } from './walk';
 
 /** One finding of the spec walk; `path` is where to report it (its key when `key` is set). */
@@ -42,16 +42,39 @@ export function hasTransform(template: Template, name: string): boolean {
  * resource types the spec does not know and for `AWS::Serverless::*` (the SAM transform validates
  * those and fills them from `Globals`). Custom resources are checked for `ServiceToken` only.
  */
-export function specIssues(template: Template, spec: SpecIndex, visit: ResourceVisit): readonly SpecIssue[] {
+export function specIssues(context: Pick<RuleContext, 'template' | 'spec' | 'parsed'>, visit: ResourceVisit): readonly SpecIssue[] {
   const resource = visit.resource as unknown;
   if (!isPlainObject(resource)) return [];
   let cached = cache.get(resource);
-  if (!cached || cached.spec !== spec) {
-    cached = { spec, issues: walkResource(template, spec, visit) };
+  if (!cached || cached.spec !== context.spec) {
+    let issues = walkResource(context.template, context.spec, visit);
+    if (issues.length) issues = issues.filter((i) => !behindUnknownTag(context.parsed, i.path));
+    cached = { spec: context.spec, issues };
     cache.set(resource, cached);
   }
   return cached.issues;
 }
+
+/**
+ * True when the value at `path` or one of its ancestors carries a YAML tag cfnkit does not know
+ * (`!Rain::Embed`, a macro's tag): the parser keeps the bare value and parse-unknown-tag reports the
+ * tag, so what CloudFormation would receive there is unknown.
+ */
+export function behindUnknownTag(parsed: ParsedTemplate, path: TemplatePath): boolean {
+  let offsets = unknownTags.get(parsed);
+  if (!offsets) {
+    offsets = new Set(parsed.problems.filter((p) => p.code === 'unknown-tag').map((p) => p.range.start.offset));
+    unknownTags.set(parsed, offsets);
+  }
+  if (offsets.size === 0) return false;
+  for (let n = path.length; n > 0; n--) {
+    const range = parsed.locate(path.slice(0, n));
+    if (range && offsets.has(range.start.offset)) return true;
+  }
+  return false;
+}
+
+const unknownTags = new WeakMap<ParsedTemplate, ReadonlySet<number>>();
 
 const cache = new WeakMap<object, { spec: SpecIndex; issues: readonly SpecIssue[] }>();
 

@@ -9,6 +9,7 @@ ruleTester(rule, {
     res('AWS::S3::Bucket', 'AccessControl: LogDeliveryWrite', 'VersioningConfiguration: {Status: Suspended}'),
     { name: 'values behind intrinsics', code: res('AWS::S3::Bucket', 'AccessControl: !Ref Acl', 'VersioningConfiguration: {Status: !Sub "${S}"}') },
     { name: 'Fn::If branches', code: res('AWS::S3::Bucket', 'VersioningConfiguration:', '  Status: !If [C, Enabled, Suspended]') },
+    { name: 'comma-separated and case-insensitive values (spec/patches.json)', code: res('AWS::AutoScaling::AutoScalingGroup', 'MinSize: 1', 'MaxSize: 2', 'HealthCheckType: ELB,VPC_LATTICE') + '  Acl:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties: {NetworkAclId: a, Protocol: -1, RuleNumber: 100, RuleAction: ALLOW}\n' },
     { name: 'patched enums', code: res('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST', 'KeySchema: [{AttributeName: id, KeyType: HASH}]') },
   ],
   invalid: [

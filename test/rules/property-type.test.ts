@@ -18,6 +18,7 @@ ruleTester(rule, {
     { name: 'union: string or list', code: res('AWS::AutoScaling::AutoScalingGroup', 'MinSize: 1', 'MaxSize: 2', 'NotificationConfigurations:', '  - TopicARN: [a, b]', '  - TopicARN: a') },
     { name: 'previous types', code: res('AWS::AppConfig::Application', 'Name: a', 'Tags: [{Key: k, Value: v}]') },
     { name: 'maps of scalars', code: res('AWS::CloudFormation::Stack', 'TemplateURL: https://x', 'Parameters: {Count: 3, Enabled: true, Name: n}') },
+    { name: 'nested stack parameters take lists (spec/patches.json)', code: res('AWS::CloudFormation::Stack', 'TemplateURL: https://x', 'Parameters: {Subnets: [a, b]}') },
     { name: 'empty property type', code: res('AWS::EC2::Instance', 'BlockDeviceMappings:', '  - DeviceName: /dev/sdb', '    NoDevice: {}') },
     { name: 'timestamps', code: res('AWS::AutoScaling::ScheduledAction', 'AutoScalingGroupName: g', 'StartTime: 2030-01-01T00:00:00Z') },
   ],

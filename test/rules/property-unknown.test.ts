@@ -15,6 +15,8 @@ ruleTester(rule, {
     { name: 'json properties take any keys', code: res('AWS::IAM::ManagedPolicy', 'PolicyDocument:', '  Version: "2012-10-17"', '  Statement: []', '  AnythingElse: x') },
     { name: 'maps take any keys', code: res('AWS::CloudFormation::Stack', 'TemplateURL: https://x', 'Parameters:', '  VpcId: vpc-1', '  Whatever: 2') },
     { name: 'previous types', code: res('AWS::Batch::JobDefinition', 'Type: container', 'Timeout: {AttemptDurationSeconds: 60}') },
+    { name: 'properties the spec lacks (spec/patches.json)', code: res('AWS::Route53::RecordSet', 'Name: a.example.com', 'Type: A', 'GeoProximityLocation: {AWSRegion: us-east-1, Bias: 10}') },
+    { name: 'values behind unknown tags are unknown', code: res('AWS::Lambda::Function', 'Role: r', 'Code: !Rain::S3', '  Path: ./src', '  BucketProperty: S3Bucket') },
     { name: 'language-extension functions', code: res('AWS::SNS::Topic', 'TopicName: {Fn::ToJsonString: {a: 1}}', 'Subscription: {Fn::ForEach::S: [x, [a], {Endpoint: x, Protocol: sqs}]}') },
   ],
   invalid: [

@@ -8,11 +8,13 @@ const SAM = 'Transform: AWS::Serverless-2016-10-31\n';
 ruleTester(rule, {
   valid: [
     types('AWS::S3::Bucket', 'AWS::EC2::VPC', 'Alexa::ASK::Skill'),
+    { name: 'CDK metadata (spec/patches.json)', code: types('AWS::CDK::Metadata') },
     { name: 'custom resources', code: types('Custom::AcmCertificate', 'AWS::CloudFormation::CustomResource') },
     { name: 'SAM with the transform', code: SAM + types('AWS::Serverless::Function', 'AWS::Serverless::Api') },
     { name: 'SAM transform in a list', code: 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n' + types('AWS::Serverless::Function') },
     { name: 'modules are allowed by default', code: types('MyOrg::Network::Vpc::MODULE') },
     { name: 'allowTypes', code: types('MyOrg::Widget::Thing', 'Other::Private::Type'), options: { allowTypes: ['MyOrg::*', 'Other::Private::Type'] } },
+    { name: 'a pre-processor tag is left to parse-unknown-tag', code: 'Resources:\n  R:\n    Type: !Rain::Module ./vpc.yaml\n' },
     { name: 'a Type that is not a string is left to other rules', code: 'Resources:\n  R:\n    Type: !Ref T\n' },
   ],
   invalid: [

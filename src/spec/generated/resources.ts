@@ -24,7 +24,7 @@ export interface AutoScalingAutoScalingGroupProps {
   readonly DesiredCapacity?: Value<string>;
   readonly DesiredCapacityType?: Value<string>;
   readonly HealthCheckGracePeriod?: Value<number>;
-  readonly HealthCheckType?: Value<"EC2" | "ELB" | "VPC_LATTICE" | "EBS">;
+  readonly HealthCheckType?: Value<string>;
   readonly InstanceId?: Value<string>;
   readonly InstanceLifecyclePolicy?: Value<AutoScalingAutoScalingGroupInstanceLifecyclePolicy>;
   readonly InstanceMaintenancePolicy?: Value<AutoScalingAutoScalingGroupInstanceMaintenancePolicy>;
@@ -401,7 +401,7 @@ export interface CloudFrontDistributionDistributionConfig {
   readonly Logging?: Value<CloudFrontDistributionLogging>;
   readonly OriginGroups?: Value<CloudFrontDistributionOriginGroups>;
   readonly Origins?: Value<Array<Value<CloudFrontDistributionOrigin>>>;
-  readonly PriceClass?: Value<"PriceClass_100" | "PriceClass_200" | "PriceClass_All">;
+  readonly PriceClass?: Value<"PriceClass_100" | "PriceClass_200" | "PriceClass_All" | "None">;
   readonly Restrictions?: Value<CloudFrontDistributionRestrictions>;
   readonly S3Origin?: Value<CloudFrontDistributionLegacyS3Origin>;
   readonly Staging?: Value<boolean>;
@@ -1081,7 +1081,7 @@ export interface EC2NetworkAclEntryProps {
   readonly NetworkAclId: Value<string>;
   readonly PortRange?: Value<EC2NetworkAclEntryPortRange>;
   readonly Protocol: Value<number>;
-  readonly RuleAction: Value<"allow" | "deny">;
+  readonly RuleAction: Value<string>;
   readonly RuleNumber: Value<number>;
 }
 
@@ -2414,6 +2414,7 @@ export interface Route53RecordSetProps {
   readonly Comment?: Value<string>;
   readonly Failover?: Value<"PRIMARY" | "SECONDARY">;
   readonly GeoLocation?: Value<Route53RecordSetGeoLocation>;
+  readonly GeoProximityLocation?: Value<unknown>;
   readonly HealthCheckId?: Value<string>;
   readonly HostedZoneId?: Value<string>;
   readonly HostedZoneName?: Value<string>;
