@@ -4,6 +4,7 @@
  * and the public SSM parameter that resolves the latest Amazon Linux AMI.
  */
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -30,6 +31,7 @@ import { motoClientConfig, type MotoServer } from './moto';
 /** SDK v3 clients, all pointed at one moto server. */
 export interface AwsClients {
   readonly acm: ACMClient;
+  readonly autoscaling: AutoScalingClient;
   readonly cloudformation: CloudFormationClient;
   readonly dynamodb: DynamoDBClient;
   readonly ec2: EC2Client;
@@ -48,6 +50,7 @@ export function awsClients(server: Pick<MotoServer, 'endpoint' | 'log'>): AwsCli
   const config = motoClientConfig(server);
   const clients = {
     acm: new ACMClient(config),
+    autoscaling: new AutoScalingClient(config),
     cloudformation: new CloudFormationClient(config),
     dynamodb: new DynamoDBClient(config),
     ec2: new EC2Client(config),

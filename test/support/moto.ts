@@ -57,11 +57,20 @@ const HOST = '127.0.0.1';
 const LISTENING = /Running on http:\/\/127\.0\.0\.1:(\d+)/;
 const OUTPUT_LIMIT = 1 << 20;
 /**
- * moto under a watchdog: the server runs in the background and `sh` waits for it (so its exit is the
- * server's), while a subshell reads our stdin and kills the server when it closes. The pipe closes
- * however this process ends, even by SIGKILL, so a crashed Jest worker leaves no server behind.
+ * moto under a watchdog. The server runs in the background and `sh` waits for it, so the server's exit
+ * is `sh`'s; a subshell reads our stdin (fd 3: background jobs get /dev/null) and kills the server when
+ * the pipe closes, which happens however this process ends, even by SIGKILL, so a crashed Jest worker
+ * leaves no server behind. On SIGTERM `sh` kills both and reaps them before it exits, so by the time
+ * `stop()` sees `sh` exit the server is gone too.
  */
-const WATCHED = `exec 3<&0; ${COMMAND} -H ${HOST} -p 0 </dev/null & server=$!; (cat <&3 >/dev/null; kill $server 2>/dev/null) & wait $server`;
+const WATCHED = [
+  'exec 3<&0',
+  `${COMMAND} -H ${HOST} -p 0 </dev/null & server=$!`,
+  '(while read -r _; do :; done <&3; kill $server 2>/dev/null) & watchdog=$!',
+  "trap 'kill $server $watchdog 2>/dev/null; wait; exit 143' TERM INT HUP",
+  'wait $server; status=$?',
+  'kill $watchdog 2>/dev/null; wait; exit $status',
+].join('\n');
 
 let available: boolean | undefined;
 
@@ -118,6 +127,7 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
 
   const stop = async (): Promise<void> => {
     if (running.delete(child)) {
@@ -126,6 +136,11 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
       const escalate = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(escalate);
+      // 'close' follows once every process holding the output pipes is gone; do not wait on it forever.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+      clearTimeout(timer);
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.destroy();
     }
     await exited;
   };
@@ -284,7 +299,7 @@ export async function deployStack(target: DeployTarget, deployment: StackDeploym
     await createStack(cfn, deployment, stackName, deployment.templateBody);
   } catch (e) {
     const status = errorText(e);
-    const traceback = moto && isInternalError(e) ? lastTraceback(await moto.log.since(mark)) : undefined;
+    const traceback = moto && isInternalError(e) ? await tracebackSince(moto.log, mark) : undefined;
     const failing = await isolateFailingResource(cfn, deployment, errorSignature(e));
     const events = await stackEvents(cfn, stackName);
     throw new StackDeployError(stackName, `CreateStack error: ${status}`, failing, events, [
@@ -478,6 +493,19 @@ function isInternalError(e: unknown): boolean {
 function errorText(e: unknown): string {
   if (isInternalError(e)) return 'HTTP 500: moto raised an internal error';
   return `${(e as Error)?.name}: ${(e as Error)?.message}`;
+}
+
+/**
+ * The traceback of an HTTP 500. werkzeug prints it after sending the response, so it can come after the
+ * log line {@link MotoLog.since} waits for; this waits for the traceback itself, at most 5 s.
+ */
+async function tracebackSince(log: MotoLog, mark: number): Promise<string | undefined> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const traceback = lastTraceback(await log.since(mark));
+    if (traceback || Date.now() > deadline) return traceback;
+    await delay(100);
+  }
 }
 
 /** The {@link DeployedStack.motoWarnings} in a stretch of moto's output. */
