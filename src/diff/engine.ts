@@ -13,7 +13,7 @@ import type { TemplateValue } from '../model/intrinsics';
 import type { Template } from '../model/template';
 import { SpecIndex, specIndex } from '../spec';
 import { ChangedInputs, changedInputs, literalKey, mappingChange } from './inputs';
-import { isPlainMap, normalizeResource, valuesEqual } from './normalize';
+import { isPlainMap, normalizeResource, showValue, valuesEqual } from './normalize';
 import { Segment, changedPaths, formatPath, mapLeaves } from './paths';
 import { Reference, findReferences } from './references';
 import { propertyImpact, worst } from './replacement';
@@ -268,7 +268,7 @@ function fixedName(work: Work, spec: SpecIndex): string | undefined {
   // The name changes when its expression does, or when something it reads does (a replaced
   // resource, a parameter): either way a change is recorded at its path.
   if (!valuesEqual(oldProps[prop], newProps[prop]) || work.props.has(`Properties.${prop}`)) return undefined;
-  return `${prop} stays ${JSON.stringify(typeof newProps[prop] === 'string' ? newProps[prop] : '(computed)')} and CloudFormation creates the new resource before deleting the old one, which still holds the name; change or remove ${prop}`;
+  return `${prop} stays ${typeof newProps[prop] === 'string' ? JSON.stringify(newProps[prop]) : showValue(newProps[prop])} and CloudFormation creates the new resource before deleting the old one, which still holds the name; change or remove ${prop}`;
 }
 
 function byPath(a: PropertyChange, b: PropertyChange): number {

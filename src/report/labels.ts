@@ -49,10 +49,13 @@ export function summaryLine(summary: ChangeSummary): string {
   return `${summary.changed} resource${summary.changed === 1 ? '' : 's'} change${summary.changed === 1 ? 's' : ''}: ${parts.join(', ')}`;
 }
 
-/** `1 data-loss risk, 1 fixed-name, 2 iam-widening` (empty when there is nothing to flag). */
-export function riskLine(summary: ChangeSummary): string {
+/**
+ * `1 with data loss, 1 fixed-name, 2 iam-widening` (empty when there is nothing to flag); without the
+ * data-loss count when `withDataLoss` is false (markdown shows it in its own caution block).
+ */
+export function riskLine(summary: ChangeSummary, withDataLoss = true): string {
   const parts: string[] = [];
-  if (summary.dataLoss > 0) parts.push(`${summary.dataLoss} with data loss`);
+  if (withDataLoss && summary.dataLoss > 0) parts.push(`${summary.dataLoss} with data loss`);
   for (const [code, n] of Object.entries(summary.risks) as Array<[RiskCode, number]>) {
     if (code !== 'data-loss') parts.push(`${n} ${code}`);
   }

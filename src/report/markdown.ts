@@ -45,7 +45,7 @@ function view(report: ChangeReport): unknown {
       lost.length > 0
         ? `${lost.length} resource${lost.length === 1 ? '' : 's'} lose${lost.length === 1 ? 's' : ''} data: ${lost.map((c) => `${code(c.resource)} (${c.type})`).join(', ')}`
         : '',
-    risks: riskLine(report.summary),
+    risks: riskLine(report.summary, false),
     keptChangeSet: report.keptChangeSet ? code(report.keptChangeSet) : '',
     preview: report.command === 'preview',
     rows: report.changes.map((c) => ({
