@@ -97,9 +97,12 @@ function walkResource(template: Template, spec: SpecIndex, visit: ResourceVisit)
   return walk.issues;
 }
 
-/** Parameters whose `Ref` is a list: `List<…>`, `CommaDelimitedList` and their SSM forms. */
+/** Parameters whose `Ref` is a list: `List<…>`, `CommaDelimitedList` and their SSM forms (once per template). */
 function listParameters(template: Template): ReadonlySet<string> {
-  const out = new Set<string>(['AWS::NotificationARNs']);
+  let out = listsOf.get(template);
+  if (out) return out;
+  out = new Set<string>(['AWS::NotificationARNs']);
+  listsOf.set(template, out);
   const params: unknown = template.Parameters;
   if (!isPlainObject(params)) return out;
   for (const [name, p] of Object.entries(params)) {
@@ -108,6 +111,8 @@ function listParameters(template: Template): ReadonlySet<string> {
   }
   return out;
 }
+
+const listsOf = new WeakMap<Template, Set<string>>();
 
 const LIST_PARAMETER = /^(List<|CommaDelimitedList$|AWS::SSM::Parameter::Value<(List<|CommaDelimitedList>))/;
 
@@ -124,7 +129,7 @@ function isNoValue(value: unknown): boolean {
   return value instanceof Intrinsic && value.fn === 'Ref' && value.args === 'AWS::NoValue';
 }
 
-/** Property types by `#Name` code, and `t` + `pt` unions, resolved once per spec. */
+/** A property's accepted type: `t`, or `t` and its previous types `pt` as one union (built once). */
 const unionOf = new WeakMap<PropertySpec, TypeCode>();
 
 function accepted(p: PropertySpec): TypeCode {
@@ -188,25 +193,25 @@ class Walk {
       if (type.charCodeAt(0) === 35 /* # */) {
         const props = this.spec.propertyType(type.slice(1));
         if (props === undefined) return;
-        if (shape !== 'object') return this.mismatch(value, shape, type, path, out);
+        if (shape !== 'object') return this.mismatch(value, shape, describe(type), path, out);
         return this.object(value, props, shortName(type), path, out, false);
       }
       if (this.scalarFits(value, shape, type)) return;
       if (type === 'g' && shape === 'object') return this.object(value, TAG, 'Tag', path, out, false);
-      return this.mismatch(value, shape, type, path, out);
+      return this.mismatch(value, shape, describe(type), path, out);
     }
     if ('e' in type) {
       if (shape === 'string' && typeof value !== 'string') return; // Fn::Join / Fn::Sub: not literal
       if (shape === 'string' || shape === 'number' || shape === 'boolean') return this.enumValue(value as string | number | boolean, type.e, path, out);
-      return this.mismatch(value, shape, type, path, out);
+      return this.mismatch(value, shape, 'String', path, out);
     }
     if ('l' in type) {
-      if (shape !== 'list') return this.mismatch(value, shape, type, path, out);
+      if (shape !== 'list') return this.mismatch(value, shape, describe(type), path, out);
       if (Array.isArray(value)) for (let i = 0; i < value.length; i++) this.value(value[i], type.l, [...path, i], out);
       return;
     }
     if ('m' in type) {
-      if (shape !== 'object') return this.mismatch(value, shape, type, path, out);
+      if (shape !== 'object') return this.mismatch(value, shape, describe(type), path, out);
       const map = value as { [key: string]: unknown };
       for (const k of Object.keys(map)) this.value(map[k], type.m, [...path, k], out);
       return;
@@ -229,7 +234,7 @@ class Walk {
     }
     const shape = this.shape(value);
     if (shape === 'unknown' || shape === 'absent') return;
-    if (shape !== 'object') return this.mismatch(value, shape, OBJECT, path, out);
+    if (shape !== 'object') return this.mismatch(value, shape, 'an object', path, out);
     const obj = value as { [key: string]: unknown };
     for (const name of Object.keys(obj)) {
       const p = Object.prototype.hasOwnProperty.call(props, name) ? props[name] : undefined;
@@ -299,16 +304,13 @@ class Walk {
       }
     }
     if (best) out.push(...best);
-    else this.mismatch(value, shape, { u: members }, path, out);
+    else this.mismatch(value, shape, describe({ u: members }), path, out);
   }
 
-  private mismatch(value: unknown, shape: Shape, type: TypeCode, path: TemplatePath, out: SpecIssue[]): void {
-    out.push({ kind: 'type', path, key: false, property: propertyName(path), expected: describe(type), actual: describeValue(value, shape) });
+  private mismatch(value: unknown, shape: Shape, expected: string, path: TemplatePath, out: SpecIssue[]): void {
+    out.push({ kind: 'type', path, key: false, property: propertyName(path), expected, actual: describeValue(value, shape) });
   }
 }
-
-/** Sentinel type code for "an object" (a resource's Properties). */
-const OBJECT: TypeCode = '#object';
 
 /** The `tag` type: `{Key, Value}`. Only `Key` is required: some resource types' tags take no value. */
 const TAG: { readonly [name: string]: PropertySpec } = { Key: { t: 's', r: 1 }, Value: { t: 's' } };
@@ -330,7 +332,6 @@ const SCALAR_NAMES: { readonly [code: string]: string } = { s: 'String', i: 'Int
 /** A type code in words: `List of String`, `Map of Integer`, `CorsRule`, `String or S3Location`. */
 export function describe(type: TypeCode): string {
   if (typeof type === 'string') {
-    if (type === OBJECT) return 'an object';
     return type.startsWith('#') ? shortName(type) : (SCALAR_NAMES[type] ?? type);
   }
   if ('e' in type) return 'String';
