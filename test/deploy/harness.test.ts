@@ -93,6 +93,7 @@ describeWithMoto('deploy harness (moto_server)', () => {
 
     const failure = await deployStack(aws, { stackName: 'harness-broken', templateBody: unsupportedTemplate(true) }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ failingResource: { logicalId: 'Group' } });
+    expect((failure as Error).message).toContain('moto warnings: unsupported resource type AWS::EC2::NetworkAcl');
     expect((failure as Error).message).toContain('moto traceback:');
   });
 });

@@ -155,7 +155,7 @@ export async function startMoto(timeoutMs = 60_000): Promise<MotoServer> {
         const marker = `cfnkit-sync=${++syncs}`;
         await fetch(`${endpoint}/moto-api/?${marker}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.arrayBuffer(), () => undefined);
         const deadline = Date.now() + 5_000;
-        while (!output.includes(marker) && Date.now() < deadline) await delay(50);
+        while (!output.includes(`?${marker} `) && Date.now() < deadline) await delay(50);
         return output.slice(Math.max(0, mark - dropped));
       },
     };
@@ -289,7 +289,8 @@ export class StackDeployError extends Error {
  * Creates a stack and waits (polling DescribeStacks, bounded) until it leaves CREATE_IN_PROGRESS.
  * Resolves when it is CREATE_COMPLETE. Otherwise rejects with a {@link StackDeployError} whose
  * message has the CreateStack error, the resource that fails on its own, the `*_FAILED` stack events
- * with their ResourceStatusReason, and moto's traceback for an internal error.
+ * with their ResourceStatusReason, moto's warnings (see {@link DeployedStack.motoWarnings}) and its
+ * traceback for an internal error.
  */
 export async function deployStack(target: DeployTarget, deployment: StackDeployment): Promise<DeployedStack> {
   const { cloudformation: cfn, moto } = target;
@@ -300,11 +301,13 @@ export async function deployStack(target: DeployTarget, deployment: StackDeploym
   } catch (e) {
     const status = errorText(e);
     const traceback = moto && isInternalError(e) ? await tracebackSince(moto.log, mark) : undefined;
+    const warnings = moto ? motoWarnings(await moto.log.since(mark)) : [];
     const failing = await isolateFailingResource(cfn, deployment, errorSignature(e));
     const events = await stackEvents(cfn, stackName);
     throw new StackDeployError(stackName, `CreateStack error: ${status}`, failing, events, [
       failing ? `failing resource: ${failing.logicalId} (${failing.type}) — ${failing.error}` : 'failing resource: not isolated (see the CreateStack error)',
       ...formatEvents(events),
+      ...(warnings.length ? [`moto warnings: ${warnings.join('; ')}`] : []),
       ...(traceback ? [`moto traceback:\n${traceback}`] : []),
     ], { cause: e });
   }
