@@ -73,6 +73,7 @@ export function extraReasons(change: ResourceChange): string[] {
       !shown.has(reason) &&
       reason !== 'new in the template' &&
       reason !== 'no longer in the template' &&
+      !reason.startsWith('the change set says') &&
       !change.properties.some((p) => reason.startsWith(`${p.path} `) || reason.startsWith(`${p.path}:`)),
   );
 }

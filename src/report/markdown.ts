@@ -77,7 +77,7 @@ function lines(change: ResourceChange): string[] {
       for (const d of cs.details) {
         const target = d.path ? changeSetPath(d.path) : d.attribute === 'Properties' && d.name ? `Properties.${d.name}` : (d.attribute ?? '?');
         const source = [d.requiresRecreation && `RequiresRecreation ${d.requiresRecreation}`, d.evaluation, d.changeSource, d.causingEntity && code(d.causingEntity)].filter(Boolean).join(', ');
-        out.push(`${code(target)}: ${source}${d.beforeValue !== undefined || d.afterValue !== undefined ? `: ${value(d.beforeValue)} → ${value(d.afterValue)}` : ''}`);
+        out.push(`${code(target)}: ${source}${d.beforeValue !== undefined || d.afterValue !== undefined ? `: ${value(d.beforeValue)} → ${d.afterValue === undefined && d.evaluation === 'Dynamic' ? '_known during the update_' : value(d.afterValue)}` : ''}`);
       }
       return out;
     }

@@ -92,6 +92,7 @@ function detailNode(d: ChangeSetDetail, paint: Paint): Node {
   const children: Node[] = [];
   if (d.beforeValue !== undefined) children.push({ line: `${paint('red', '[-]')} ${show(d.beforeValue)}` });
   if (d.afterValue !== undefined) children.push({ line: `${paint('green', '[+]')} ${show(d.afterValue)}` });
+  else if (d.evaluation === 'Dynamic' && d.beforeValue !== undefined) children.push({ line: `${paint('green', '[+]')} (known during the update)` });
   const line = `${paint('yellow', '[~]')} ${target}${note ? ` ${paint(d.requiresRecreation === 'Never' ? 'yellow' : 'red', note)}` : ''}${source ? paint('gray', ` ${source}`) : ''}`;
   return { line, children };
 }

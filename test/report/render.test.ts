@@ -3,24 +3,12 @@
  * pair diffed offline, and the empty diff. Set UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
  * Also: the same input renders byte-identically twice, and colour codes appear only when asked.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { diffTemplates } from '../../src/diff/engine';
 import { ChangeReport, REPORT_FORMATS, ReportFormat, renderReport } from '../../src/report';
 import { loadPair } from '../diff/support';
+import { expectGolden } from './golden';
 
-const GOLDEN = join(__dirname, 'golden');
 const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', markdown: 'md' };
-
-/** Compares `actual` with golden file `name`, or writes it under UPDATE_GOLDEN=1. */
-export function expectGolden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 function showcase(): ChangeReport {
   const { before, after } = loadPair('showcase');
