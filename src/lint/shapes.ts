@@ -153,7 +153,10 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html and
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html
  */
-const AWS_SPECIFIC_TYPES = [
+const PLAIN_PARAMETER_TYPES: ReadonlySet<string> = new Set([
+  'String',
+  'Number',
+  'CommaDelimitedList',
   'AWS::EC2::AvailabilityZone::Name',
   'AWS::EC2::Image::Id',
   'AWS::EC2::Instance::Id',
@@ -164,26 +167,18 @@ const AWS_SPECIFIC_TYPES = [
   'AWS::EC2::VPC::Id',
   'AWS::EC2::Volume::Id',
   'AWS::Route53::HostedZone::Id',
-];
-/** Types a `List<…>` may hold. */
-const LIST_ITEM_TYPES: ReadonlySet<string> = new Set(['String', 'Number', ...AWS_SPECIFIC_TYPES]);
-/** Plain (non-SSM) types. */
-const PLAIN_TYPES: ReadonlySet<string> = new Set(['String', 'Number', 'CommaDelimitedList', 'AWS::SSM::Parameter::Name', ...AWS_SPECIFIC_TYPES]);
-const LIST_TYPE = /^List<(.+)>$/;
-const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value<(.+)>$/;
+  'AWS::SSM::Parameter::Name',
+]);
+const LIST_TYPE = /^List<.+>$/;
+const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value<.+>$/;
 
-/** True when `type` is a parameter type CloudFormation accepts. */
+/**
+ * True when `type` is a parameter type CloudFormation accepts: a documented one, or any `List<…>` /
+ * `AWS::SSM::Parameter::Value<…>` (CloudFormation accepts those and validates only the documented
+ * inner types; cfn-lint does the same since aws-cloudformation/cfn-lint#4361).
+ */
 export function isParameterType(type: string): boolean {
-  if (PLAIN_TYPES.has(type)) return true;
-  const list = LIST_TYPE.exec(type);
-  if (list) return LIST_ITEM_TYPES.has(list[1]);
-  const ssm = SSM_VALUE_TYPE.exec(type);
-  if (ssm) {
-    const inner = ssm[1];
-    const innerList = LIST_TYPE.exec(inner);
-    return PLAIN_TYPES.has(inner) || (innerList !== null && LIST_ITEM_TYPES.has(innerList[1]));
-  }
-  return false;
+  return PLAIN_PARAMETER_TYPES.has(type) || LIST_TYPE.test(type) || SSM_VALUE_TYPE.test(type);
 }
 
 /** True for a list parameter type (CommaDelimitedList, List<…>): its value is comma-separated. */
