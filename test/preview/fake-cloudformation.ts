@@ -64,7 +64,7 @@ export class FakeCloudFormation implements CloudFormationApi {
 
   /** Inputs of the calls to `operation`. */
   inputs<O extends Operation>(operation: O): Array<OperationInputs[O]> {
-    return this.calls.filter((c) => c.operation === operation).map((c) => c.input as OperationInputs[O]);
+    return this.calls.filter((c) => c.operation === operation).map((c) => c.input as unknown as OperationInputs[O]);
   }
 
   async send<O extends Operation>(operation: O, input: OperationInputs[O], opts?: { abortSignal?: AbortSignal }): Promise<OperationOutputs[O]> {
