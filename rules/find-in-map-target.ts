@@ -1,4 +1,4 @@
-import { templateReferences } from '../src/lint/refs';
+import { MappingLevel, templateReferences } from '../src/lint/refs';
 import type { Rule } from '../src/lint/types';
 
 /**
@@ -17,6 +17,7 @@ export const rule: Rule = {
       missingMap: 'Fn::FindInMap names mapping "{{map}}", which is not defined in Mappings',
       missingTopKey: 'mapping "{{map}}" has no top-level key "{{key}}"',
       missingSecondKey: 'mapping "{{map}}" has no key "{{key}}" under "{{topKey}}"',
+      missingSecondKeyAnywhere: 'mapping "{{map}}" has no key "{{key}}" under any top-level key',
     },
   },
   create(context) {
@@ -32,7 +33,14 @@ export const rule: Rule = {
             continue;
           }
           // With a DefaultValue (AWS::LanguageExtensions) a missing key is not an error.
-          if (lookup.hasDefault || lookup.topKey === undefined) continue;
+          if (lookup.hasDefault) continue;
+          if (lookup.topKey === undefined) {
+            // Whatever the computed top-level key is, it must be one of the mapping's.
+            if (lookup.secondKey !== undefined && !someHolds(mapping, lookup.secondKey)) {
+              context.report({ path: [...lookup.path, 2], messageId: 'missingSecondKeyAnywhere', data: { map: lookup.map, key: lookup.secondKey } });
+            }
+            continue;
+          }
           if (!mapping.has(lookup.topKey)) {
             context.report({ path: [...lookup.path, 1], messageId: 'missingTopKey', data: { map: lookup.map, key: lookup.topKey } });
             continue;
@@ -46,3 +54,9 @@ export const rule: Rule = {
     };
   },
 };
+
+/** True when some top-level entry of the mapping holds `key` (or one cannot be read). */
+function someHolds(mapping: ReadonlyMap<string, MappingLevel | undefined>, key: string): boolean {
+  for (const second of mapping.values()) if (!second || second.has(key)) return true;
+  return false;
+}

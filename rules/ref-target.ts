@@ -28,7 +28,8 @@ export const rule: Rule = {
       template(template) {
         const refs = templateReferences(template);
         for (const r of refs.targets) {
-          if (r.via === 'DependsOn') continue;
+          // The template's own Metadata is not resolved: a Ref there is data.
+          if (r.via === 'DependsOn' || r.section === 'Metadata') continue;
           const via = r.via === 'Fn::Sub' ? `Fn::Sub variable` : r.via;
           const isResource = refs.resources.has(r.target);
           if (r.via === 'Fn::GetAtt' || r.attribute !== undefined) {

@@ -102,6 +102,16 @@ Resources:
       errors: [{ messageId: 'missingSecondKey', line: 28 }],
     },
     {
+      name: 'a computed top-level key with a second-level key no entry holds',
+      code: `${mappings}Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: !FindInMap [Sizes, !Ref Env, InstanceType]
+`,
+      errors: [{ messageId: 'missingSecondKeyAnywhere', line: 19 }],
+    },
+    {
       name: 'no Mappings section, JSON',
       code: `{
   "Resources": {

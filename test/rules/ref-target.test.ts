@@ -160,6 +160,16 @@ Outputs:
 `,
     },
     {
+      name: 'the template Metadata section is data',
+      code: `Metadata:
+  Notes:
+    Owner: !Ref TeamParameterThatWasRemoved
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+`,
+    },
+    {
       name: 'Rules and Conditions use parameters',
       code: `Parameters:
   Env:
