@@ -1,4 +1,4 @@
-import { MappingLevel, templateReferences } from '../src/lint/refs';
+import { type MappingLevel, templateReferences } from '../src/lint/refs';
 import type { Rule } from '../src/lint/types';
 
 /**
@@ -26,14 +26,13 @@ export const rule: Rule = {
         const refs = templateReferences(template);
         if (refs.openTransform) return;
         for (const lookup of refs.mapLookups) {
-          if (lookup.map === undefined) continue;
+          // With a DefaultValue (AWS::LanguageExtensions) a failed lookup is not an error.
+          if (lookup.map === undefined || lookup.hasDefault) continue;
           const mapping = refs.mappings.get(lookup.map);
           if (!mapping) {
             context.report({ path: [...lookup.path, 0], messageId: 'missingMap', data: { map: lookup.map } });
             continue;
           }
-          // With a DefaultValue (AWS::LanguageExtensions) a missing key is not an error.
-          if (lookup.hasDefault) continue;
           if (lookup.topKey === undefined) {
             // Whatever the computed top-level key is, it must be one of the mapping's.
             if (lookup.secondKey !== undefined && !someHolds(mapping, lookup.secondKey)) {

@@ -30,7 +30,7 @@ export const rule: Rule = {
         for (const r of refs.targets) {
           // The template's own Metadata is not resolved: a Ref there is data.
           if (r.via === 'DependsOn' || r.section === 'Metadata') continue;
-          const via = r.via === 'Fn::Sub' ? `Fn::Sub variable` : r.via;
+          const via = r.via === 'Fn::Sub' ? 'Fn::Sub variable' : r.via;
           const isResource = refs.resources.has(r.target);
           if (r.via === 'Fn::GetAtt' || r.attribute !== undefined) {
             if (isResource) continue;

@@ -192,6 +192,8 @@ function collect(template: Template): TemplateReferences {
   let findForEach = !forEach && transforms.includes('AWS::LanguageExtensions');
   walkValue(template, [], (value, path) => {
     if (!(value instanceof Intrinsic)) {
+      // Fn::Transform beside other keys (a snippet included into Resources) stays a plain key.
+      if (!openTransform && isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, 'Fn::Transform')) openTransform = true;
       if (findForEach && isPlainObject(value)) {
         for (const key in value) if (key.startsWith('Fn::ForEach::')) forEach = true;
         findForEach = !forEach;

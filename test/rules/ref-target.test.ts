@@ -130,6 +130,20 @@ Outputs:
 `,
     },
     {
+      name: 'AWS::Include beside other resources',
+      code: `Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters:
+      Location: s3://bucket/snippet.yaml
+Outputs:
+  Included:
+    Value: !GetAtt IncludedTopic.TopicName
+`,
+    },
+    {
       name: 'Fn::ForEach (AWS::LanguageExtensions) creates resources by name',
       code: `Transform: AWS::LanguageExtensions
 Resources:
