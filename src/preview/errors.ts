@@ -43,7 +43,19 @@ export function awsErrorName(e: unknown): string | undefined {
 
 function messageOf(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/^AWS SDK error wrapper for \w*:\s*/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+/** A socket-level error code (ECONNREFUSED, ENOTFOUND, …) on `e` or its causes, or in its message. */
+function networkCode(e: unknown): string | undefined {
+  for (let x = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH)\b/.exec(e instanceof Error ? e.message : String(e))?.[1];
 }
 
 /** A readable {@link PreviewError} for an error thrown by an AWS call made while `doing` something. */
@@ -51,7 +63,7 @@ export function fromAwsError(e: unknown, doing: string): PreviewError {
   if (e instanceof PreviewError) return e;
   const name = awsErrorName(e) ?? '';
   const message = messageOf(e);
-  const code = (e as { code?: string } | undefined)?.code;
+  const code = networkCode(e);
   const wrap = (c: PreviewErrorCode, text: string) => new PreviewError(c, text, { cause: e });
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return wrap('no-credentials', `no AWS credentials found while ${doing}: set AWS_PROFILE or pass --profile, or configure credentials (${message})`);
@@ -67,8 +79,8 @@ export function fromAwsError(e: unknown, doing: string): PreviewError {
     return wrap('insufficient-capabilities', `the template needs --capabilities: ${message}`);
   }
   if (name === 'ValidationError') return wrap('invalid-template', `CloudFormation rejected the request while ${doing}: ${message}`);
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || name === 'TimeoutError') {
-    return wrap('network', `cannot reach CloudFormation while ${doing}: ${code ?? name} ${message}`.trim());
+  if (code !== undefined || name === 'TimeoutError') {
+    return wrap('network', `cannot reach CloudFormation while ${doing}: ${message}`);
   }
   return wrap('aws-error', `AWS error while ${doing}: ${name ? `${name}: ` : ''}${message}`);
 }
