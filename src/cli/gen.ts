@@ -19,8 +19,8 @@ export function genCommand(yargs: Argv): Argv {
           (py) => {
             for (const [name, spec] of Object.entries(pattern.options)) {
               py.option(kebab(name), {
-                // numbers arrive as text so the pattern can name a bad value ("abc", not NaN)
-                type: spec.type === 'number' ? 'string' : spec.type,
+                // numbers are left untyped so a bad value reaches the pattern as written ("abc", not NaN)
+                ...(spec.type === 'number' ? { requiresArg: true } : { type: spec.type }),
                 describe: spec.description,
                 default: spec.default,
                 ...(spec.choices ? { choices: spec.choices.map(String) } : {}),
@@ -87,5 +87,12 @@ function runPattern(name: string, argv: Record<string, unknown>): void {
     return;
   }
   if (out.trim() === '') throw new CliError('usage', `cfnkit gen ${name}: --out needs a directory`);
-  for (const path of writeFilesAtomically(out, rendered)) process.stderr.write(`wrote ${path}\n`);
+  let written: string[];
+  try {
+    written = writeFilesAtomically(out, rendered);
+  } catch (e) {
+    if (e instanceof CliError) throw new CliError(e.code, `cfnkit gen ${name}: ${e.message}`, e.exitCode, { cause: e });
+    throw e;
+  }
+  for (const path of written) process.stderr.write(`wrote ${path}\n`);
 }

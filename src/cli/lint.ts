@@ -39,7 +39,7 @@ export function lintCommand(yargs: Argv, setExit: (code: number) => void): Argv 
         .option('color', { type: 'boolean', describe: 'force colour on or off in text output (default: on a TTY unless NO_COLOR)' }),
     async (argv) => {
       // Loaded here, not at start-up: `cfnkit gen` never pays for the lint engine.
-      const { runLint } = await import('./lint-run' as string);
+      const { runLint } = await import('./lint-run');
       setExit(await runLint(argv as never));
     },
   );

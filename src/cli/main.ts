@@ -27,8 +27,8 @@ export async function main(args: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      throw new CliError('usage', `cfnkit: ${usageMessage(message)}`);
+      if (error && error.name !== 'YError') throw error;
+      throw new CliError('usage', `cfnkit: ${usageMessage(message ?? error?.message ?? 'invalid arguments')}`);
     });
   const parser = previewCommand(diffCommand(rulesCommand(lintCommand(genCommand(base), setExit))));
   try {

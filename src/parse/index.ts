@@ -8,6 +8,7 @@ import type { Template } from '../model/template';
 import { readJson } from './json';
 import type { ParseProblem, SourceNode } from './node';
 import { LineIndex, Range } from './source';
+import type { SourceEntry } from './node';
 import { readYaml } from './yaml';
 
 export type { ParseProblem, ParseProblemCode, SourceEntry, SourceNode } from './node';
@@ -77,69 +78,98 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   }
   problems.push(...read.problems);
 
-  const valueRanges = new Map<string, Range>();
-  const keyRanges = new Map<string, Range>();
   let template: Template | undefined;
   if (read.root) {
     if (read.root.kind !== 'map' || read.root.tag) {
       problems.push({ code: 'not-a-mapping', message: 'a template must be a mapping at the top level', range: read.root.range });
     } else {
-      template = toModel(read.root, [], valueRanges, keyRanges) as unknown as Template;
+      template = topLevel(read.root) as unknown as Template;
     }
   }
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const root = read.root;
   return {
     format,
-    root: read.root,
+    root,
     template,
     problems,
     lines,
     text,
-    locate: (path) => valueRanges.get(pathKey(path)),
-    locateKey: (path) => keyRanges.get(pathKey(path)),
+    locate: (path) => (root ? find(root, path)?.node.range : undefined),
+    locateKey: (path) => (root ? find(root, path)?.keyRange : undefined),
   };
+}
+
+/** Short-form tag → long-form function name. */
+function fnName(tag: string): string {
+  return tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`;
+}
+
+/**
+ * The source node at a model path, found by walking the tree (only findings need positions, so no
+ * index is built up front). A tagged node stands for itself and for its `Fn::X` argument path.
+ */
+function find(root: SourceNode, path: TemplatePath): { node: SourceNode; keyRange?: Range } | undefined {
+  let node = root;
+  let keyRange: Range | undefined;
+  let tagUsed = false;
+  for (const seg of path) {
+    if (node.tag && !tagUsed && seg === fnName(node.tag)) {
+      tagUsed = true;
+      continue;
+    }
+    tagUsed = false;
+    if (node.kind === 'map') {
+      let hit: SourceEntry | undefined;
+      for (const e of node.entries) if (e.key === seg) hit = e; // the last of duplicate keys is the one kept
+      if (!hit) return undefined;
+      node = hit.value;
+      keyRange = hit.keyRange;
+    } else if (node.kind === 'seq' && typeof seg === 'number' && seg < node.items.length) {
+      node = node.items[seg];
+      keyRange = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return { node, keyRange };
 }
 
 function failed(format: 'yaml' | 'json', text: string, lines: LineIndex, problems: ParseProblem[]): ParsedTemplate {
   return { format, root: undefined, template: undefined, problems, lines, text, locate: () => undefined, locateKey: () => undefined };
 }
 
-function pathKey(path: TemplatePath): string {
-  return path.join('\u0000');
-}
+/**
+ * Intrinsics outside the modelled family — the AWS::LanguageExtensions functions and the Rules-section
+ * functions — kept as plain `Fn::X` maps.
+ */
+const EXTENSION_TAGS: ReadonlySet<string> = new Set(['ToJsonString', 'Length', 'ForEach', 'ValueOf', 'ValueOfAll', 'RefAll', 'EachMemberEquals', 'EachMemberIn', 'Contains']);
 
-/** Intrinsics that only exist with the AWS::LanguageExtensions transform; kept as plain `Fn::X` maps. */
-const EXTENSION_TAGS: ReadonlySet<string> = new Set(['ToJsonString', 'Length', 'ForEach']);
-
-function toModel(node: SourceNode, path: Array<string | number>, values: Map<string, Range>, keys: Map<string, Range>): TemplateValue {
-  values.set(pathKey(path), node.range);
+/** Source node → model value. `section` and `depth` place it (for the Condition attribute vs function). */
+function toModel(node: SourceNode, section: string | undefined, depth: number): TemplateValue {
   if (node.tag) {
-    const fn = node.tag === 'Ref' || node.tag === 'Condition' ? node.tag : `Fn::${node.tag}`;
-    const untagged = { ...node, tag: undefined } as SourceNode;
-    const argsPath = [...path, fn];
-    const args = toModel(untagged, argsPath, values, keys);
+    const fn = fnName(node.tag);
+    const args = toModel({ ...node, tag: undefined } as SourceNode, section, depth + 1);
     if (EXTENSION_TAGS.has(node.tag) || !isIntrinsicName(fn)) return { [fn]: args };
     return intrinsic(fn, args);
   }
   switch (node.kind) {
     case 'scalar':
       return node.value;
-    case 'seq':
-      return node.items.map((item, i) => toModel(item, [...path, i], values, keys));
+    case 'seq': {
+      const out: TemplateValue[] = new Array(node.items.length);
+      for (let i = 0; i < node.items.length; i++) out[i] = toModel(node.items[i], section, depth + 1);
+      return out;
+    }
     case 'map': {
       if (node.entries.length === 1) {
-        const [{ key, value, keyRange }] = node.entries;
-        if (isIntrinsicName(key) && (key !== 'Condition' || isConditionFunction(value, path))) {
-          keys.set(pathKey([...path, key]), keyRange);
-          return intrinsic(key, toModel(value, [...path, key], values, keys));
+        const [{ key, value }] = node.entries;
+        if (isIntrinsicName(key) && (key !== 'Condition' || isConditionFunction(value, section, depth))) {
+          return intrinsic(key, toModel(value, section, depth + 1));
         }
       }
-      if (path.length === 0) return topLevel(node, values, keys);
       const out: { [key: string]: TemplateValue } = {};
-      for (const e of node.entries) {
-        keys.set(pathKey([...path, e.key]), e.keyRange);
-        setOwn(out, e.key, toModel(e.value, [...path, e.key], values, keys));
-      }
+      for (const e of node.entries) setOwn(out, e.key, toModel(e.value, section, depth + 1));
       return out;
     }
   }
@@ -149,17 +179,15 @@ function toModel(node: SourceNode, path: Array<string | number>, values: Map<str
  * `{Condition: name}` is the Condition function everywhere except as the whole body of a resource,
  * output or parameter, where `Condition` is the entry's attribute.
  */
-function isConditionFunction(value: SourceNode, path: ReadonlyArray<string | number>): boolean {
+function isConditionFunction(value: SourceNode, section: string | undefined, depth: number): boolean {
   if (value.kind !== 'scalar' || typeof value.value !== 'string' || value.tag) return false;
-  return !(path.length === 2 && (path[0] === 'Resources' || path[0] === 'Outputs' || path[0] === 'Parameters'));
+  return !(depth === 2 && (section === 'Resources' || section === 'Outputs' || section === 'Parameters'));
 }
 
-function topLevel(node: Extract<SourceNode, { kind: 'map' }>, values: Map<string, Range>, keys: Map<string, Range>): TemplateValue {
+function topLevel(node: Extract<SourceNode, { kind: 'map' }>): TemplateValue {
   const out: { [key: string]: unknown } = {};
   for (const e of node.entries) {
-    keys.set(pathKey([e.key]), e.keyRange);
-    const value = e.key === 'Mappings' && isMappingsShape(e.value) ? mappings(e.value, values, keys) : toModel(e.value, [e.key], values, keys);
-    setOwn(out, e.key, value);
+    setOwn(out, e.key, e.key === 'Mappings' && isMappingsShape(e.value) ? mappings(e.value) : toModel(e.value, e.key, 1));
   }
   return out as TemplateValue;
 }
@@ -172,19 +200,10 @@ function isMappingsShape(node: SourceNode): node is MapNode {
 }
 
 /** Mappings become nested Maps built from the source entries, so integer-like keys keep their order. */
-function mappings(node: MapNode, values: Map<string, Range>, keys: Map<string, Range>): TemplateValue {
-  values.set(pathKey(['Mappings']), node.range);
-  const level = (n: MapNode, path: string[], depth: number): Map<string, unknown> => {
-    values.set(pathKey(path), n.range);
-    return new Map(
-      n.entries.map((e) => {
-        const p = [...path, e.key];
-        keys.set(pathKey(p), e.keyRange);
-        return [e.key, depth < 2 ? level(e.value as MapNode, p, depth + 1) : toModel(e.value, p, values, keys)];
-      }),
-    );
-  };
-  return level(node, ['Mappings'], 0) as unknown as TemplateValue;
+function mappings(node: MapNode): TemplateValue {
+  const level = (n: MapNode, depth: number): Map<string, unknown> =>
+    new Map(n.entries.map((e) => [e.key, depth < 3 ? level(e.value as MapNode, depth + 1) : toModel(e.value, 'Mappings', depth + 1)]));
+  return level(node, 1) as unknown as TemplateValue;
 }
 
 function intrinsic(fn: Parameters<typeof isIntrinsicName>[0] & string, args: TemplateValue): Intrinsic {
