@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { rule } from '../../rules/ref-target';
+import { emit } from '../../src/emit';
+import { INTERNAL_ERROR, lintText } from '../../src/lint/engine';
+import type { Rule } from '../../src/lint/types';
+import { template as arbitraryTemplate } from '../support/arbitrary';
 import { ruleTester } from '../support/rule-tester';
 
 ruleTester(rule, {
@@ -324,4 +329,21 @@ Resources:
       errors: [{ messageId: 'missing', line: 10 }],
     },
   ],
+});
+
+describe('reference analysis on any template', () => {
+  // Every rule built on src/lint/refs.ts: none may fail on any shape a template can take.
+  const rules = ['ref-target', 'depends-on-target', 'condition-target', 'find-in-map-target', 'get-att-attribute', 'circular-dependency', 'unused-parameter', 'unused-condition', 'unused-mapping', 'duplicate-export-name'].map(
+    (id) => (require(`../../rules/${id}`) as { rule: Rule }).rule,
+  );
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(arbitraryTemplate, fc.constantFrom('yaml' as const, 'json' as const), (template, format) => {
+        const findings = lintText(emit(template, format), `t.${format}`, { rules });
+        expect(findings.filter((f) => f.ruleId === INTERNAL_ERROR)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
