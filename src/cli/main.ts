@@ -48,7 +48,11 @@ export async function main(args: string[]): Promise<number> {
 function usageMessage(message: string): string {
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown) {
-    const names = unknown[1].split(', ').map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
+    const raw = unknown[1].split(', ');
+    // yargs names an unknown --foo-bar twice, also as fooBar
+    const names = raw
+      .filter((n) => !(/[A-Z]/.test(n) && raw.includes(n.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()))))
+      .map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
     return `unknown option${names.length > 1 ? 's' : ''} ${names.join(', ')} (see --help)`;
   }
   return message.replace(/\s*\n\s*/g, ' ').trim();
