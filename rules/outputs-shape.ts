@@ -1,5 +1,5 @@
 import { Intrinsic } from '../src/model/intrinsics';
-import { kindOf, transformSupport, utf8Length, visitEntries } from '../src/lint/shapes';
+import { functionName, kindOf, transformSupport, utf8Length, visitEntries } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
 
@@ -39,15 +39,18 @@ export const rule: Rule = {
       template(template) {
         const support = transformSupport(template);
         const visit = (path: Array<string | number>, id: string, output: unknown) => {
+          if (functionName(output) === 'Fn::Transform') return; // AWS::Include supplies the entry
           if (!isPlainObject(output)) {
             context.report({ path, messageId: 'notAMapping', data: { id, kind: kindOf(output) } });
             return;
           }
           for (const key of Object.keys(output)) {
-            if (!OUTPUT_KEYS.has(key) && !support.macro) context.report({ path: [...path, key], key: true, messageId: 'unknownKey', data: { key } });
+            if (!OUTPUT_KEYS.has(key) && key !== 'Fn::Transform' && !support.macro) context.report({ path: [...path, key], key: true, messageId: 'unknownKey', data: { key } });
           }
-          if (!('Value' in output) || output.Value === null) context.report({ path, key: true, messageId: 'missingValue', data: { id } });
-          else if (!isStringValue(output.Value)) context.report({ path: [...path, 'Value'], messageId: 'valueNotString', data: { kind: kindOf(output.Value) } });
+          // AWS::Include (Fn::Transform) may supply the Value.
+          if (!('Value' in output) || output.Value === null) {
+            if (!('Fn::Transform' in output)) context.report({ path, key: true, messageId: 'missingValue', data: { id } });
+          } else if (!isStringValue(output.Value)) context.report({ path: [...path, 'Value'], messageId: 'valueNotString', data: { kind: kindOf(output.Value) } });
 
           if ('Export' in output) {
             const exported = output.Export;

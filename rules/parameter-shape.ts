@@ -1,4 +1,4 @@
-import { isExpansionKey, isIntegerLike, isParameterType, kindOf, numberLike, sectionEntries, transformSupport } from '../src/lint/shapes';
+import { functionName, isExpansionKey, isIntegerLike, isParameterType, kindOf, numberLike, sectionEntries, transformSupport } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
 
@@ -53,8 +53,9 @@ export const rule: Rule = {
             else if (!known.has(key)) context.report({ path: [...path, key], key: true, messageId: 'keyNotForType', data: { key, type: String(type) } });
           }
 
+          // A function here is intrinsic-placement's finding (Parameters are literal values).
           const expect = (key: string, ok: (value: unknown) => boolean, expected: string) => {
-            if (key in parameter && !ok(parameter[key])) context.report({ path: [...path, key], messageId: 'valueType', data: { key, expected, kind: kindOf(parameter[key]) } });
+            if (key in parameter && functionName(parameter[key]) === undefined && !ok(parameter[key])) context.report({ path: [...path, key], messageId: 'valueType', data: { key, expected, kind: kindOf(parameter[key]) } });
           };
           expect('Description', isString, 'a string');
           expect('ConstraintDescription', isString, 'a string');

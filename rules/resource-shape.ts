@@ -1,5 +1,5 @@
 import { Intrinsic } from '../src/model/intrinsics';
-import { isMapping, kindOf, transformSupport, visitEntries } from '../src/lint/shapes';
+import { functionName, isMapping, kindOf, transformSupport, visitEntries } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
 
@@ -70,18 +70,23 @@ export const rule: Rule = {
       template(template) {
         const support = transformSupport(template);
         const visit = (path: Array<string | number>, id: string, resource: unknown) => {
+          if (functionName(resource) === 'Fn::Transform') return; // AWS::Include supplies the entry
           if (!isPlainObject(resource)) {
             context.report({ path, messageId: 'notAMapping', data: { id, kind: kindOf(resource) } });
             return;
           }
           const type = typeof resource.Type === 'string' ? resource.Type : '';
-          if (!('Type' in resource)) context.report({ path, key: true, messageId: 'missingType', data: { id } });
+          // AWS::Include may supply any part of the entry, Type included.
+          const included = 'Fn::Transform' in resource;
+          if (!('Type' in resource)) {
+            if (!included) context.report({ path, key: true, messageId: 'missingType', data: { id } });
+          }
           else if (typeof resource.Type !== 'string' || resource.Type === '') {
             context.report({ path: [...path, 'Type'], messageId: 'typeNotString', data: { kind: kindOf(resource.Type) } });
           }
 
           for (const attribute of Object.keys(resource)) {
-            if (ATTRIBUTES.has(attribute)) continue;
+            if (ATTRIBUTES.has(attribute) || attribute === 'Fn::Transform') continue;
             if (support.sam && SAM_ATTRIBUTES.has(attribute)) continue;
             if (attribute === 'Version' && CUSTOM_RESOURCE.test(type)) continue;
             // A macro may read attributes of its own (Count, ExplodeMap…) and remove them.

@@ -15,6 +15,8 @@ const valid: ValidCase[] = [
     name: 'outputs inside Fn::ForEach',
     code: y('Transform: AWS::LanguageExtensions', 'Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  Fn::ForEach::Out:', '    - N', '    - [a, b]', '    - ${N}Url:', '        Value: !Ref Q'),
   },
+  { name: 'AWS::Include as an output', code: y('Resources: {}', 'Outputs:', '  O:', '    Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}') },
+  { name: 'AWS::Include beside output keys', code: y('Resources: {}', 'Outputs:', '  O:', '    Description: d', '    Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}') },
   { name: 'LanguageExtensions value', code: y('Transform: AWS::LanguageExtensions', 'Resources: {}', 'Outputs:', '  O:', '    Value: !ToJsonString {a: 1}') },
 ];
 

@@ -11,6 +11,7 @@ const valid: ValidCase[] = [
   param('Type: Number', 'Default: 5', 'MinValue: 1', 'MaxValue: 10'),
   ...['CommaDelimitedList', 'List<Number>', 'List<String>', 'AWS::EC2::VPC::Id', 'List<AWS::EC2::Subnet::Id>', 'AWS::EC2::KeyPair::KeyName', 'AWS::SSM::Parameter::Name', 'AWS::SSM::Parameter::Value<String>', 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', 'AWS::SSM::Parameter::Value<List<String>>', 'AWS::Route53::HostedZone::Id', 'List<AWS::EC2::KeyPair::KeyName>', 'AWS::SSM::Parameter::Value<Boolean>'].map((type) => ({ name: type, code: param(`Type: ${type}`) })),
   { name: 'quoted numbers and booleans (JSON style)', code: '{"Parameters": {"P": {"Type": "String", "MinLength": "1", "MaxLength": "8", "NoEcho": "true"}}, "Resources": {}}\n' },
+  { name: 'a function in Default is intrinsic-placement\'s', code: param('Type: String', 'Default: !Ref AWS::Region') },
   { name: 'Number bounds as strings', code: param('Type: Number', 'MinValue: "0.5"', 'MaxValue: "10"') },
 ];
 

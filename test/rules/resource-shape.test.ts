@@ -38,6 +38,8 @@ const valid: ValidCase[] = [
     code: y('Transform: AWS::LanguageExtensions', 'Resources:', '  Fn::ForEach::Q:', '    - N', '    - [a, b]', '    - Queue${N}:', '        Type: AWS::SQS::Queue', '        DeletionPolicy: Retain'),
   },
   { name: 'AWS::Include', code: y('Resources:', '  Fn::Transform:', '    Name: AWS::Include', '    Parameters: {Location: s3://b/k}') },
+  { name: 'AWS::Include as a resource', code: y('Resources:', '  B:', '    Fn::Transform:', '      Name: AWS::Include', '      Parameters: {Location: s3://b/k}') },
+  { name: 'AWS::Include beside attributes', code: y('Resources:', '  B:', '    Properties: {}', '    Fn::Transform:', '      Name: AWS::Include', '      Parameters: {Location: s3://b/k}') },
 ];
 
 const invalid: InvalidCase[] = [
