@@ -12,7 +12,7 @@
 import type { TemplateValue } from '../model/intrinsics';
 import type { Template } from '../model/template';
 import { SpecIndex, specIndex } from '../spec';
-import { ChangedInputs, changedInputs, literalKey, mappingChange } from './inputs';
+import { ChangedInputs, changedInputs, effectiveParameters, literalKey, mappingChange, withParameterValues } from './inputs';
 import { isPlainMap, normalizeResource, showValue, valuesEqual } from './normalize';
 import { Segment, changedPaths, formatPath, mapLeaves } from './paths';
 import { Reference, findReferences } from './references';
@@ -64,9 +64,10 @@ export function diffTemplates(before: Template, after: Template, options: DiffOp
   const inputs = changedInputs(before, after, options);
   for (const work of works.values()) if (isKept(work)) inputChanges(work, inputs, spec);
   propagate(works, spec);
+  const values = { before: effectiveParameters(before, options.oldParameters), after: effectiveParameters(after, options.newParameters) };
   const changes: ResourceChange[] = [];
   for (const work of works.values()) {
-    const change = finish(work, spec);
+    const change = finish(work, spec, values);
     if (change) changes.push(change);
   }
   return { changes, summary: summarize(changes) };
@@ -212,7 +213,7 @@ function propagate(works: Map<string, Work>, spec: SpecIndex): void {
 }
 
 /** Step 5: the final change of one resource, or undefined when it does not change. */
-function finish(work: Work, spec: SpecIndex): ResourceChange | undefined {
+function finish(work: Work, spec: SpecIndex, values: { before: ReadonlyMap<string, string>; after: ReadonlyMap<string, string> }): ResourceChange | undefined {
   const { id, before, after } = work;
   const reasons: string[] = [];
   const risks: Risk[] = [];
@@ -251,7 +252,10 @@ function finish(work: Work, spec: SpecIndex): ResourceChange | undefined {
       if (name) risks.push({ code: 'fixed-name', message: `${impact === 'replace' ? 'the replacement will fail' : 'a replacement would fail'}: ${name}` });
     }
   }
-  risks.push(...iamWidening(type, before, after), ...securityGroupWidening(type, before, after));
+  // Widening is judged on the values rules will get: parameter references resolved where known.
+  const resolvedBefore = withParameterValues(before, values.before) as Entry | undefined;
+  const resolvedAfter = withParameterValues(after, values.after) as Entry | undefined;
+  risks.push(...iamWidening(type, resolvedBefore, resolvedAfter), ...securityGroupWidening(type, resolvedBefore, resolvedAfter));
   risks.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   const properties = before && after ? [...work.props.values()].sort(byPath) : [];
   return { resource: id, type, action, dataLoss, reasons: dedupe(reasons), properties, risks: dedupeRisks(risks) };

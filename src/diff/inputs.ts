@@ -27,6 +27,32 @@ function effective(parameter: Parameter | undefined, given: string | undefined):
   return Array.isArray(d) ? d.map(String).join(',') : String(d);
 }
 
+/** Deploy-time values of `template`'s parameters: `given` ones, else their `Default`; unknown ones left out. */
+export function effectiveParameters(template: Template, given: { readonly [name: string]: string } | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
+    const v = effective(parameter, given?.[name]);
+    if (v !== undefined) out.set(name, v);
+  }
+  return out;
+}
+
+/**
+ * `value` with `Ref` to parameters of known value replaced by that value (normalised), so that a rule
+ * reading `CidrIp: !Ref SSHLocation` sees the CIDR block it will get. For risk checks only.
+ */
+export function withParameterValues(value: TemplateValue | undefined, values: ReadonlyMap<string, string>): TemplateValue | undefined {
+  if (value === undefined || value === null || typeof value !== 'object') return value;
+  if (value instanceof Intrinsic) {
+    if (value.fn === 'Ref' && typeof value.args === 'string' && values.has(value.args)) return values.get(value.args)!;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => withParameterValues(v, values) as TemplateValue);
+  const out: { [key: string]: TemplateValue } = {};
+  for (const key of Object.keys(value)) out[key] = withParameterValues(value[key], values) as TemplateValue;
+  return out;
+}
+
 /** Changed inputs between `before` and `after`. */
 export function changedInputs(before: Template, after: Template, options: DiffOptions): ChangedInputs {
   const parameters = new Map<string, string>();

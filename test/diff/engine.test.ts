@@ -139,6 +139,17 @@ const cases: Array<{ name: string; why: string; options?: DiffOptions; changes: 
     },
   },
   {
+    name: 'widening-parameter',
+    why: 'a rule that reads a parameter is judged on its value: a Default changed to 0.0.0.0/0 widens it',
+    changes: { InstanceSecurityGroup: { action: 'update', properties: { 'Properties.SecurityGroupIngress[0].CidrIp': 'update' }, risks: ['security-group-widening'] } },
+  },
+  {
+    name: 'widening-parameter',
+    why: 'the same template deployed with the old CIDR block given as a parameter value: no change',
+    options: { newParameters: { SSHLocation: '192.168.1.0/24' } },
+    changes: {},
+  },
+  {
     name: 'custom-resource',
     why: 'custom resource types are not in the spec: their provider decides, so "may replace"',
     changes: { Seed: { action: 'may-replace', properties: { 'Properties.Rows': 'may-replace' } } },
