@@ -93,12 +93,15 @@ export const rule: Rule = {
 };
 
 /**
- * AllowedPattern as a whole-value match. CloudFormation evaluates it with Java's regex engine; a pattern
- * JavaScript cannot compile (inline flags, possessive quantifiers) is not checked.
+ * AllowedPattern as a whole-value match. CloudFormation evaluates it with Java's regex engine. The
+ * pattern is compiled in JavaScript's Unicode mode, which rejects the escapes the two engines read
+ * differently (`\A`, `\Z`, `\h`, `\p{Alnum}`, inline flags, possessive quantifiers, `\Q…\E`); those
+ * patterns, and Java's class union / intersection (`[[…]]`, `&&`), are not checked.
  */
 function compile(pattern: string): RegExp | undefined {
+  if (pattern === '' || pattern.includes('[[') || pattern.includes('&&')) return undefined;
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return new RegExp(`^(?:${pattern})$`, 'u');
   } catch {
     return undefined;
   }

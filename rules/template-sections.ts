@@ -1,4 +1,4 @@
-import { transformSupport, isMapping, kindOf } from '../src/lint/shapes';
+import { isMapping, kindOf, transformNames, transformSupport } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
 
@@ -18,6 +18,12 @@ const SECTIONS: ReadonlySet<string> = new Set([
   'Resources',
   'Outputs',
 ]);
+
+/**
+ * The ECS blue/green transform reads a top-level `Hooks` section. See
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/blue-green.html
+ */
+const CODE_DEPLOY_BLUE_GREEN = 'AWS::CodeDeployBlueGreen';
 
 /** Sections whose value is a mapping of named entries. `Resources` is left to resources-required when empty. */
 const MAPPING_SECTIONS = ['Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Resources', 'Outputs'] as const;
@@ -44,11 +50,14 @@ export const rule: Rule = {
       template(template) {
         const sections = template as unknown as { [key: string]: unknown };
         const support = transformSupport(template);
+        const blueGreen = transformNames(template).includes(CODE_DEPLOY_BLUE_GREEN);
         for (const key of Object.keys(sections)) {
           if (SECTIONS.has(key) || key === 'Fn::Transform') continue;
           if (key === 'Globals') {
             if (!support.sam) context.report({ path: [key], key: true, messageId: 'globalsWithoutSam' });
             else if (!isMapping(sections[key])) context.report({ path: [key], messageId: 'notAMapping', data: { section: key, kind: kindOf(sections[key]) } });
+          } else if (key === 'Hooks' && blueGreen) {
+            if (!isMapping(sections[key])) context.report({ path: [key], messageId: 'notAMapping', data: { section: key, kind: kindOf(sections[key]) } });
           } else if (!support.macro) {
             context.report({ path: [key], key: true, messageId: 'unknownSection', data: { section: key } });
           }

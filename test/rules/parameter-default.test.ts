@@ -16,6 +16,9 @@ const valid: ValidCase[] = [
   { name: 'List<Number> in range', code: param('Type: List<Number>', 'Default: "1,2"', 'MinValue: 1', 'MaxValue: 2') },
   { name: 'SSM value types name a parameter', code: param('Type: AWS::SSM::Parameter::Value<String>', 'Default: /app/env', 'AllowedValues: [dev, prod]') },
   { name: 'Java-only pattern is skipped', code: param('Type: String', 'Default: ABC', 'AllowedPattern: "(?i)[a-z]+"') },
+  { name: 'Java POSIX class is skipped', code: param('Type: String', 'Default: abc1', "AllowedPattern: '\\p{Alnum}+'") },
+  { name: 'Java \\A anchor is skipped', code: param('Type: String', 'Default: abc', "AllowedPattern: '\\A[a-z]+\\z'") },
+  { name: 'Unicode property class', code: param('Type: String', 'Default: é', "AllowedPattern: '\\p{L}+'") },
   { name: 'no Default', code: param('Type: String', 'AllowedValues: [a]') },
   { name: 'JSON', code: '{"Parameters": {"P": {"Type": "String", "Default": "1", "AllowedValues": ["1", "2"], "MinLength": "1"}}, "Resources": {}}\n' },
 ];

@@ -11,6 +11,7 @@ const valid: ValidCase[] = [
   { name: 'SAM Globals', code: y('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Runtime: python3.12', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function') },
   { name: 'transform list with SAM', code: y('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', 'Globals: {}', ...queue) },
   { name: 'AWS::Include at top level', code: y('Transform:', '  Name: AWS::Include', '  Parameters:', '    Location: s3://bucket/part.yaml', ...queue) },
+  { name: 'Hooks with the ECS blue/green transform', code: y('Transform: [AWS::CodeDeployBlueGreen]', 'Hooks:', '  CodeDeployBlueGreenHook:', '    Type: AWS::CodeDeploy::BlueGreen', ...queue) },
   { name: 'a macro may read sections of its own', code: y('Transform: [MyMacro]', 'Settings: {}', ...queue) },
   { name: 'JSON', code: '{"Description": "x", "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}\n' },
   { name: 'empty Resources is resources-required\'s', code: y('Resources:') },
@@ -18,6 +19,7 @@ const valid: ValidCase[] = [
 
 const invalid: InvalidCase[] = [
   { name: 'misspelt section', code: y(...queue, 'Output:', '  A:', '    Value: x'), errors: [{ messageId: 'unknownSection', line: 4, column: 1 }] },
+  { name: 'Hooks without the blue/green transform', code: y('Hooks: {}', ...queue), errors: [{ messageId: 'unknownSection', line: 1 }] },
   { name: 'Globals without SAM', code: y('Globals:', '  Function: {}', ...queue), errors: [{ messageId: 'globalsWithoutSam', line: 1 }] },
   { name: 'Description not a string', code: y('Description:', '  - a', ...queue), errors: [{ messageId: 'descriptionType', line: 2 }] },
   { name: 'Parameters as a list', code: y('Parameters:', '  - Env', ...queue), errors: [{ messageId: 'notAMapping', line: 2 }] },
