@@ -10,7 +10,7 @@ import { lintTargetsAuto } from '../lint/parallel';
 import type { Finding, Severity } from '../lint/types';
 import { sortFindings } from '../lint/engine';
 import { CliError } from './errors';
-import { exitCodeFor, writeReport } from './lint';
+import { STDIN_MARK, exitCodeFor, writeReport } from './lint';
 
 /** Parsed `cfnkit lint` arguments. */
 export interface LintArgs {
@@ -33,7 +33,8 @@ export async function runLint(args: LintArgs): Promise<number> {
     if (e instanceof ConfigError) throw new CliError('usage', `cfnkit lint: ${e.message}`, 1, { cause: e });
     throw e;
   }
-  const { targets, missing } = expandInputs(args.paths, { cwd, ignore: config.ignore, root: config.root });
+  const paths = args.paths.map((p) => (p === STDIN_MARK ? '-' : p));
+  const { targets, missing } = expandInputs(paths, { cwd, ignore: config.ignore, root: config.root });
   const run = await lintTargetsAuto([...targets, ...missing.map((file) => ({ file, sniff: false }))], { rules: RULES, config });
   let findings: Finding[] = run.findings;
   if (args.cfnLint) {

@@ -4,6 +4,9 @@ import { CliError } from './errors';
 import { writeFilesAtomically } from './write';
 import type { Finding, Severity } from '../lint/types';
 
+/** Stands for a `-` argument (stdin) while yargs parses; yargs would drop a bare `-`. */
+export const STDIN_MARK = '\u0000stdin';
+
 /** Output formats of `cfnkit lint`. */
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 

@@ -6,7 +6,7 @@ import { diffCommand } from './diff';
 import { CliError } from './errors';
 import { genCommand } from './gen';
 import { previewCommand } from './preview';
-import { lintCommand } from './lint';
+import { STDIN_MARK, lintCommand } from './lint';
 import { rulesCommand } from './rules';
 
 /** Runs the CLI with `args` (without node and script); resolves to the exit code. */
@@ -15,7 +15,8 @@ export async function main(args: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const base: Argv = yargs(args)
+  // yargs drops a lone `-` (stdin) from positionals; carry it through under a mark
+  const base: Argv = yargs(args.map((a) => (a === '-' ? STDIN_MARK : a)))
     .scriptName('cfnkit')
     .usage('$0 <command> [options]')
     .strict()

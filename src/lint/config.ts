@@ -83,19 +83,24 @@ export function loadConfig(file: string | undefined, rules: readonly Rule[], cwd
   const out: { [id: string]: RuleSetting } = {};
   const top = data as { [key: string]: unknown };
   for (const key of Object.keys(top)) {
-    if (key !== 'rules' && key !== 'ignore') throw new ConfigError(`${where(doc.getIn([key], true) ?? doc.contents)}: unknown config key "${key}" (known: rules, ignore)`);
+    if (key !== 'rules' && key !== 'ignore') throw new ConfigError(`${where(keyNode(doc.contents, key))}: unknown config key "${key}" (known: rules, ignore)`);
   }
   const ruleMap = top.rules ?? {};
   if (typeof ruleMap !== 'object' || ruleMap === null || Array.isArray(ruleMap)) throw new ConfigError(`${where(doc.get('rules', true))}: "rules" must be a mapping of rule id to setting`);
   for (const [id, raw] of Object.entries(ruleMap as { [id: string]: unknown })) {
-    const at = where(doc.getIn(['rules', id], true));
     const rule = known.get(id);
-    if (!rule) throw new ConfigError(`${at}: unknown rule "${id}" (see cfnkit rules)`);
-    out[id] = ruleSetting(rule, raw, at);
+    if (!rule) throw new ConfigError(`${where(keyNode(doc.get('rules', true), id))}: unknown rule "${id}" (see cfnkit rules)`);
+    out[id] = ruleSetting(rule, raw, where(doc.getIn(['rules', id], true)));
   }
   const ignore = top.ignore ?? [];
   if (!Array.isArray(ignore) || !ignore.every((g) => typeof g === 'string')) throw new ConfigError(`${where(doc.get('ignore', true))}: "ignore" must be a list of glob patterns`);
   return { file, rules: out, ignore: ignore as string[], root: dirname(resolve(file)) };
+}
+
+/** The key node of `key` in a YAML mapping node (for positions), or the mapping itself. */
+function keyNode(map: unknown, key: string): unknown {
+  const items = (map as { items?: Array<{ key?: { value?: unknown } }> } | undefined)?.items;
+  return items?.find((p) => p.key?.value === key)?.key ?? map;
 }
 
 function ruleSetting(rule: Rule, raw: unknown, at: string): RuleSetting {

@@ -116,5 +116,5 @@ function isDir(p: string): boolean {
 /** True when text found by a directory search looks like a CloudFormation template. */
 export function looksLikeTemplate(text: string): boolean {
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  return /^\s*"?(AWSTemplateFormatVersion|Resources|Transform)"?\s*:/m.test(head);
+  return /^[\s{]*"?(AWSTemplateFormatVersion|Resources|Transform)"?\s*:/m.test(head);
 }

@@ -61,13 +61,26 @@ const PASS_THROUGH_TAGS: Array<ScalarTag | CollectionTag> = [...SHORT_TAGS].flat
   { tag: `!${name}`, collection: 'map', nodeClass: YAMLMap, resolve: (map: unknown) => map } as unknown as CollectionTag,
 ]);
 
+/**
+ * YAML 1.1 floats need a digit before the exponent or point: the `yaml` package's 1.1 schema also
+ * reads `E1020` and `.` as floats (NaN), where PyYAML, SnakeYAML and so CloudFormation read strings —
+ * cfn-lint rule ids in `ignore_checks` are such values.
+ */
+function strictFloat(tag: Tags[number]): Tags[number] {
+  const t = tag as ScalarTag;
+  if (t.tag !== 'tag:yaml.org,2002:float' || !t.test || /nan/i.test(t.test.source)) return tag; // .inf/.nan stay
+  if (t.format === 'EXP') return { ...t, test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/ };
+  if (!t.format) return { ...t, test: /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)$/ };
+  return tag;
+}
+
 /** Reads YAML text into a source tree plus the problems found on the way. */
 export function readYaml(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   const doc = parseDocument(text, {
     version: '1.1',
     schema: 'yaml-1.1',
-    customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)), ...PASS_THROUGH_TAGS],
+    customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)).map(strictFloat), ...PASS_THROUGH_TAGS],
     merge: false,
     uniqueKeys: false,
     prettyErrors: false,

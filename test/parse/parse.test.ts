@@ -46,6 +46,10 @@ describe('parseTemplate: YAML 1.1 as CloudFormation reads it', () => {
     ['2010-09-09', '2010-09-09'],
     ['1:20', 80],
     ['~', null],
+    ['E1020', 'E1020'],
+    ['.', '.'],
+    ['6.8e-05', 0.000068],
+    ['.inf', Infinity],
   ])('%s', (body, expected) => {
     expect(valueOf(body)).toStrictEqual(expected);
   });
