@@ -180,10 +180,14 @@ function keptAction(work: Work): Impact | undefined {
   return work.oldType !== work.newType ? 'replace' : currentImpact(work);
 }
 
+/** Attributes that name the physical resource (`Arn`, `GroupId`, …): an in-place update keeps them. */
+const IDENTITY_ATTRIBUTE = /^(Arn|Id|Name)$|Ids?$/;
+
 /**
  * Step 4: a resource whose property references a replaced resource gets that property's impact
  * (replaced too when the property causes replacement, else updated); repeated until nothing changes.
- * Reading an attribute of an updated resource from a replacement-causing property may replace.
+ * Reading a non-identity attribute (`StreamArn`, `LatestVersionNumber`) of an updated resource from a
+ * replacement-causing property may replace.
  */
 function propagate(works: Map<string, Work>, spec: SpecIndex): void {
   for (let changed = true; changed; ) {
@@ -203,7 +207,7 @@ function propagate(works: Map<string, Work>, spec: SpecIndex): void {
           record(work, { path: ref.path, impact: base, cause: `${via}: ${ref.target} is replaced` });
         } else if (targetAction === 'may-replace') {
           record(work, { path: ref.path, impact: uncertain(base), cause: `${via}: ${ref.target} may be replaced` });
-        } else if (ref.attribute !== undefined && base !== 'update') {
+        } else if (ref.attribute !== undefined && base === 'replace' && !IDENTITY_ATTRIBUTE.test(ref.attribute)) {
           record(work, { path: ref.path, impact: 'may-replace', cause: `${via}: the attribute may change when ${ref.target} is updated` });
         }
       }

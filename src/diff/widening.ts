@@ -155,6 +155,47 @@ function withoutDescription(rule: { [key: string]: TemplateValue }): { [key: str
   return rest;
 }
 
+/**
+ * True when rule `wide` admits everything rule `narrow` admits: the same peer (an IPv4 CIDR block that
+ * contains the other's, or an equal value), the same protocol or all traffic, and a port range that
+ * contains the other's. Values computed at deploy time only cover equal values.
+ */
+function covers(wide: { [key: string]: TemplateValue }, narrow: { [key: string]: TemplateValue }): boolean {
+  if (valuesEqual(wide, narrow)) return true;
+  const proto = (r: { [key: string]: TemplateValue }) => showValue(r.IpProtocol ?? '-1').toLowerCase();
+  const all = (p: string) => p === '-1' || p === 'all';
+  if (!all(proto(wide)) && proto(wide) !== proto(narrow)) return false;
+  if (!all(proto(wide))) {
+    const range = (r: { [key: string]: TemplateValue }): [number, number] => [Number(showValue(r.FromPort ?? '-1')), Number(showValue(r.ToPort ?? r.FromPort ?? '-1'))];
+    const [wf, wt] = range(wide);
+    const [nf, nt] = range(narrow);
+    const everything = wf === -1 && (wt === -1 || wt === 65535);
+    if (!everything && !(Number.isFinite(wf) && Number.isFinite(nf) && wf <= nf && wt >= nt)) return false;
+  }
+  const peers = ['CidrIp', 'CidrIpv6', 'SourceSecurityGroupId', 'SourceSecurityGroupName', 'SourceSecurityGroupOwnerId', 'SourcePrefixListId', 'DestinationSecurityGroupId', 'DestinationPrefixListId', 'GroupId', 'GroupName'];
+  return peers.every((k) => {
+    if (wide[k] === undefined && narrow[k] === undefined) return true;
+    if (k === 'CidrIp' && typeof wide[k] === 'string' && typeof narrow[k] === 'string') return cidrContains(wide[k] as string, narrow[k] as string);
+    return valuesEqual(wide[k], narrow[k]);
+  });
+}
+
+/** True when IPv4 block `outer` contains block `inner` (both `a.b.c.d/n`); false when either is not one. */
+function cidrContains(outer: string, inner: string): boolean {
+  const parse = (c: string): [number, number] | undefined => {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(c);
+    if (!m) return undefined;
+    const bits = Number(m[5]);
+    if (bits > 32 || m.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
+    return [((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0, bits];
+  };
+  const o = parse(outer);
+  const i = parse(inner);
+  if (!o || !i || i[1] < o[1]) return false;
+  const mask = o[1] === 0 ? 0 : (~0 << (32 - o[1])) >>> 0;
+  return ((o[0] & mask) >>> 0) === ((i[0] & mask) >>> 0);
+}
+
 /** `security-group-widening` flags for one resource, old and new entries normalised. */
 export function securityGroupWidening(type: string, before: Entry, after: Entry): Risk[] {
   if (!after) return [];
@@ -168,14 +209,14 @@ export function securityGroupWidening(type: string, before: Entry, after: Entry)
     ] as const) {
       const old = rules(oldProps[key]);
       for (const rule of rules(newProps[key])) {
-        if (!old.some((o) => valuesEqual(o, rule))) risks.push({ code: 'security-group-widening', message: `adds ${describeRule(direction, rule)}` });
+        if (!old.some((o) => covers(o, rule))) risks.push({ code: 'security-group-widening', message: `adds ${describeRule(direction, rule)}` });
       }
     }
     if (rules(oldProps.SecurityGroupEgress).length > 0 && newProps.SecurityGroupEgress === undefined) {
       risks.push({ code: 'security-group-widening', message: 'removes every egress rule: the default rule allows all outbound traffic' });
     }
   } else if (type === 'AWS::EC2::SecurityGroupIngress' || type === 'AWS::EC2::SecurityGroupEgress') {
-    if (!before || !valuesEqual(withoutDescription(oldProps), withoutDescription(newProps))) {
+    if (!before || !covers(withoutDescription(oldProps), withoutDescription(newProps))) {
       const direction = type.endsWith('Ingress') ? 'ingress' : 'egress';
       risks.push({ code: 'security-group-widening', message: `${before ? 'changes the rule to' : 'adds'} ${describeRule(direction, newProps)}` });
     }

@@ -150,6 +150,15 @@ const cases: Array<{ name: string; why: string; options?: DiffOptions; changes: 
     changes: {},
   },
   {
+    name: 'attribute-of-updated',
+    why: 'an updated group keeps its GroupId (and 10.1.0.0/16 inside 10.0.0.0/8 is no widening); a changed StreamArn read by a replacement-causing property may replace',
+    changes: {
+      Table: { action: 'update', properties: { 'Properties.StreamSpecification.StreamViewType': 'update' } },
+      Mapping: { action: 'may-replace', properties: { 'Properties.EventSourceArn': 'may-replace' }, reason: /Fn::GetAtt Table\.StreamArn: the attribute may change when Table is updated/ },
+      Group: { action: 'update', risks: [] },
+    },
+  },
+  {
     name: 'custom-resource',
     why: 'custom resource types are not in the spec: their provider decides, so "may replace"',
     changes: { Seed: { action: 'may-replace', properties: { 'Properties.Rows': 'may-replace' } } },
