@@ -1,4 +1,4 @@
-import { isMapping, kindOf, transformNames, transformSupport } from '../src/lint/shapes';
+import { functionName, isMapping, kindOf, transformNames, transformSupport } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
 
@@ -70,6 +70,8 @@ export const rule: Rule = {
           if (!(section in sections)) continue;
           const value = sections[section];
           if (section === 'Resources' && (value === null || value === undefined)) continue;
+          // AWS::Include may supply any section but Parameters (and the format version).
+          if (section !== 'Parameters' && functionName(value) === 'Fn::Transform') continue;
           if (!isMapping(value)) context.report({ path: [section], messageId: 'notAMapping', data: { section, kind: kindOf(value) } });
         }
         if ('Transform' in sections) {

@@ -7,6 +7,7 @@ const valid: ValidCase[] = [
   'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n',
   { name: 'only a ForEach loop', code: 'Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Queues:\n    - Name\n    - [A, B]\n    - Queue${Name}:\n        Type: AWS::SQS::Queue\n' },
   { name: 'wrong type is template-sections\'', code: 'Resources: [1]\n' },
+  { name: 'AWS::Include supplies the resources', code: 'Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters: {Location: s3://b/r.yaml}\n' },
 ];
 
 const invalid: InvalidCase[] = [

@@ -12,6 +12,7 @@ const valid: ValidCase[] = [
   { name: 'transform list with SAM', code: y('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', 'Globals: {}', ...queue) },
   { name: 'AWS::Include at top level', code: y('Transform:', '  Name: AWS::Include', '  Parameters:', '    Location: s3://bucket/part.yaml', ...queue) },
   { name: 'Hooks with the ECS blue/green transform', code: y('Transform: [AWS::CodeDeployBlueGreen]', 'Hooks:', '  CodeDeployBlueGreenHook:', '    Type: AWS::CodeDeploy::BlueGreen', ...queue) },
+  { name: 'AWS::Include for a whole section', code: y('Resources:', '  Fn::Transform:', '    Name: AWS::Include', '    Parameters: {Location: s3://b/resources.yaml}', 'Outputs:', '  Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/outputs.yaml}}') },
   { name: 'a macro may read sections of its own', code: y('Transform: [MyMacro]', 'Settings: {}', ...queue) },
   { name: 'JSON', code: '{"Description": "x", "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}\n' },
   { name: 'empty Resources is resources-required\'s', code: y('Resources:') },
