@@ -1,0 +1,153 @@
+import { outcomes, propertiesOf } from '../src/lint/certain';
+import type { Rule } from '../src/lint/types';
+
+/**
+ * Types that hold data beside the spec's stateful ones (which the spec index marks with `s`): stores
+ * that are newer than the spec's list or that it leaves out.
+ */
+const MORE_STATEFUL_TYPES: ReadonlySet<string> = new Set([
+  'AWS::Cassandra::Keyspace',
+  'AWS::Cassandra::Table',
+  'AWS::CodeCommit::Repository',
+  'AWS::DocDBElastic::Cluster',
+  'AWS::ElastiCache::ServerlessCache',
+  'AWS::FSx::Volume',
+  'AWS::KinesisVideo::Stream',
+  'AWS::Lightsail::Database',
+  'AWS::Lightsail::Disk',
+  'AWS::MSK::Cluster',
+  'AWS::MSK::ServerlessCluster',
+  'AWS::MemoryDB::Cluster',
+  'AWS::NeptuneGraph::Graph',
+  'AWS::OpenSearchServerless::Collection',
+  'AWS::RedshiftServerless::Namespace',
+  'AWS::S3Express::DirectoryBucket',
+  'AWS::S3Tables::TableBucket',
+  'AWS::Serverless::SimpleTable',
+  'AWS::Timestream::Database',
+  'AWS::Timestream::Table',
+]);
+
+/**
+ * Spec-stateful types not checked by default, each for a reason the docs page gives: their content
+ * expires by design, deletion has a recovery window, or the data lives elsewhere.
+ */
+const DEFAULT_IGNORED = [
+  'AWS::CloudFormation::Stack',
+  'AWS::EMR::Cluster',
+  'AWS::KMS::Key',
+  'AWS::Logs::LogGroup',
+  'AWS::SQS::Queue',
+  'AWS::SecretsManager::Secret',
+];
+
+/** Types whose DeletionPolicy and UpdateReplacePolicy accept Snapshot (as cfn-lint's E3035 lists them). */
+const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
+  'AWS::DocDB::DBCluster',
+  'AWS::EC2::Volume',
+  'AWS::ElastiCache::CacheCluster',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::Neptune::DBCluster',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBInstance',
+  'AWS::Redshift::Cluster',
+]);
+
+const RETAINS_ON_DELETE: ReadonlySet<string> = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
+const RETAINS_ON_REPLACE: ReadonlySet<string> = new Set(['Retain', 'Snapshot']);
+
+/** How a resource's DeletionPolicy or UpdateReplacePolicy protects its data. */
+type PolicyState = { readonly ok: true } | { readonly ok: false; readonly value: string | undefined };
+
+/**
+ * The state of one policy attribute: ok when it retains, or when any `Fn::If` branch does (a
+ * deliberate per-environment choice) or the value is behind a parameter; else the value it has.
+ */
+function policyState(value: unknown, retaining: ReadonlySet<string>): PolicyState {
+  const list = outcomes(value);
+  if (list.some((o) => o.kind === 'unknown' || (o.kind === 'known' && (typeof o.value !== 'string' || retaining.has(o.value))))) return { ok: true };
+  const first = list.find((o) => o.kind === 'known');
+  return { ok: false, value: first?.kind === 'known' ? String(first.value) : undefined };
+}
+
+/**
+ * A resource that holds no data of its own although its type can: an instance of a DB cluster (the
+ * cluster holds the data), a read replica, a Memcached node (a cache by design).
+ */
+function holdsNoOwnData(type: string, properties: { [key: string]: unknown }): boolean {
+  const present = (name: string) => outcomes(properties[name]).every((o) => o.kind !== 'absent');
+  switch (type) {
+    case 'AWS::RDS::DBInstance':
+      return present('DBClusterIdentifier') || present('SourceDBInstanceIdentifier');
+    case 'AWS::DocDB::DBInstance':
+    case 'AWS::Neptune::DBInstance':
+      return true;
+    case 'AWS::ElastiCache::CacheCluster': {
+      const engine = properties.Engine;
+      return present('ReplicationGroupId') || (typeof engine === 'string' && engine.toLowerCase() === 'memcached');
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Reports resources that hold data without a retaining DeletionPolicy and UpdateReplacePolicy: both
+ * default to Delete, so deleting the stack, removing the resource or an update that replaces it deletes
+ * the data with it.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'stateful-retention',
+    severity: 'warning',
+    category: 'practice',
+    description: 'Require DeletionPolicy and UpdateReplacePolicy that keep the data of stateful resources',
+    cfnLint: ['I3011', 'W3011'],
+    options: {
+      ignoreTypes: {
+        default: DEFAULT_IGNORED,
+        description: 'resource types not checked although the spec marks them stateful (see the docs page for why each is listed)',
+      },
+      extraTypes: { default: [], description: 'more resource types to check (e.g. a registry type that holds data)' },
+    },
+    messages: {
+      missingBoth:
+        '{{type}} holds data but has neither DeletionPolicy nor UpdateReplacePolicy, so both default to Delete: deleting the stack or a replacing update deletes its data. Set both to {{fix}}',
+      deletion:
+        'DeletionPolicy of {{type}} is {{value}}: deleting the stack or removing the resource deletes its data. Set DeletionPolicy to {{fix}}',
+      replace:
+        'UpdateReplacePolicy of {{type}} is {{value}}: an update that replaces the resource deletes the old one with its data. Set UpdateReplacePolicy to {{fix}}',
+    },
+  },
+  create(context) {
+    const list = (value: unknown, fallback: readonly string[]) => new Set<unknown>(Array.isArray(value) ? value : fallback);
+    const ignored = list(context.options.ignoreTypes, DEFAULT_IGNORED);
+    const extra = list(context.options.extraTypes, []);
+    const isStateful = (type: string) =>
+      !ignored.has(type) && (extra.has(type) || MORE_STATEFUL_TYPES.has(type) || context.spec.resource(type)?.s === 1);
+    return {
+      resource: {
+        '*': ({ resource, path }) => {
+          const type = resource.Type;
+          if (typeof type !== 'string' || !isStateful(type)) return;
+          if (holdsNoOwnData(type, propertiesOf(resource as unknown as { [key: string]: unknown }))) return;
+          const deletion = policyState(resource.DeletionPolicy, RETAINS_ON_DELETE);
+          const replace = policyState(resource.UpdateReplacePolicy, RETAINS_ON_REPLACE);
+          const fix = SNAPSHOT_TYPES.has(type) ? 'Retain or Snapshot' : 'Retain';
+          if (!deletion.ok && !replace.ok && deletion.value === undefined && replace.value === undefined) {
+            context.report({ path, key: true, messageId: 'missingBoth', data: { type, fix } });
+            return;
+          }
+          if (!deletion.ok) {
+            const at = deletion.value === undefined ? { path, key: true } : { path: [...path, 'DeletionPolicy'] };
+            context.report({ ...at, messageId: 'deletion', data: { type, value: deletion.value ?? 'missing (Delete)', fix: SNAPSHOT_TYPES.has(type) ? 'Retain, RetainExceptOnCreate or Snapshot' : 'Retain or RetainExceptOnCreate' } });
+          }
+          if (!replace.ok) {
+            const at = replace.value === undefined ? { path, key: true } : { path: [...path, 'UpdateReplacePolicy'] };
+            context.report({ ...at, messageId: 'replace', data: { type, value: replace.value ?? 'missing (Delete)', fix } });
+          }
+        },
+      },
+    };
+  },
+};
