@@ -62,12 +62,17 @@ const PASS_THROUGH_TAGS: Array<ScalarTag | CollectionTag> = [...SHORT_TAGS].flat
 ]);
 
 /**
- * YAML 1.1 floats need a digit before the exponent or point: the `yaml` package's 1.1 schema also
+ * Scalar types as PyYAML and SnakeYAML (so cfn-lint and CloudFormation) resolve them. YAML 1.1 floats
+ * need a digit before the exponent or point: the `yaml` package's 1.1 schema also
  * reads `E1020` and `.` as floats (NaN), where PyYAML, SnakeYAML and so CloudFormation read strings —
  * cfn-lint rule ids in `ignore_checks` are such values.
  */
-function strictFloat(tag: Tags[number]): Tags[number] {
+function asPyYaml(tag: Tags[number]): Tags[number] {
   const t = tag as ScalarTag;
+  // y/Y/n/N are booleans in the YAML 1.1 spec's table but strings to PyYAML and SnakeYAML
+  if (t.tag === 'tag:yaml.org,2002:bool' && t.test) {
+    return { ...t, test: t.test.source.includes('[Tt]rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/ };
+  }
   if (t.tag !== 'tag:yaml.org,2002:float' || !t.test || /nan/i.test(t.test.source)) return tag; // .inf/.nan stay
   if (t.format === 'EXP') return { ...t, test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/ };
   if (!t.format) return { ...t, test: /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)$/ };
@@ -80,7 +85,7 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
   const doc = parseDocument(text, {
     version: '1.1',
     schema: 'yaml-1.1',
-    customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)).map(strictFloat), ...PASS_THROUGH_TAGS],
+    customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)).map(asPyYaml), ...PASS_THROUGH_TAGS],
     merge: false,
     uniqueKeys: false,
     prettyErrors: false,
