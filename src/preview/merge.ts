@@ -32,7 +32,8 @@ export function mergeChanges(described: readonly DescribedChange[], predicted: T
       action: confirmed.action,
       dataLoss: confirmed.dataLoss,
       reasons: confirmed.reasons,
-      properties: confirmed.properties,
+      // The change set's Details when it has them; else (Add, Remove, emulators) the prediction's paths.
+      properties: confirmed.properties.length > 0 || !prediction ? confirmed.properties : prediction.properties,
       risks,
       evidence: 'confirmed',
       ...(prediction ? { predicted: prediction.action } : {}),

@@ -41,6 +41,8 @@ export interface ChangeSetResourceChange {
 
 /** A resource change in a preview. */
 export interface PreviewChange extends ResourceChange {
+  // `properties` of a confirmed change come from the change set's Details; when it has none (Add,
+  // Remove, emulators), from the offline prediction.
   /**
    * `confirmed`: the change set lists it (its action and data-loss flag come from the change set);
    * `predicted`: only the offline diff of the deployed template against the new one expects it.

@@ -79,7 +79,7 @@ function lines(change: ResourceChange): string[] {
         const source = [d.requiresRecreation && `RequiresRecreation ${d.requiresRecreation}`, d.evaluation, d.changeSource, d.causingEntity && code(d.causingEntity)].filter(Boolean).join(', ');
         out.push(`${code(target)}: ${source}${d.beforeValue !== undefined || d.afterValue !== undefined ? `: ${value(d.beforeValue)} → ${d.afterValue === undefined && d.evaluation === 'Dynamic' ? '_known during the update_' : value(d.afterValue)}` : ''}`);
       }
-      return out;
+      if (cs.details.length > 0) return out;
     }
   }
   for (const p of change.properties) {

@@ -64,6 +64,7 @@ function nodesOf(change: ResourceChange | PreviewChange, paint: Paint): Node[] {
     if (cs.physicalResourceId) facts.push(`physical id ${cs.physicalResourceId}`);
     nodes.push({ line: paint('gray', `change set: ${facts.join(', ')}`) });
     for (const d of cs.details) nodes.push(detailNode(d, paint));
+    if (cs.details.length === 0) for (const p of change.properties) nodes.push(propertyNode(p, paint));
   } else {
     for (const p of change.properties) nodes.push(propertyNode(p, paint));
   }

@@ -125,6 +125,8 @@ describeWithMoto('preview against moto_server', () => {
         ['Archive', 'Add', 'add', 'confirmed'],
         ['Jobs', 'Modify', 'update', 'confirmed'],
       ]);
+      // moto's change set has no Details: the properties come from the offline prediction.
+      expect(result.changes.find((c) => c.resource === 'Jobs')!.properties).toEqual([{ path: 'Properties.VisibilityTimeout', impact: 'update', before: '30', after: '60' }]);
       expect(result.cleanupProblems).toEqual([]);
     } finally {
       conn.destroy();
