@@ -1,0 +1,49 @@
+import { rule } from '../../rules/open-admin-ports';
+import { ruleTester } from '../support/rule-tester';
+
+/** A security group `Sg` whose inline ingress rules are `lines` (list items start at line 7). */
+const group = (...lines: string[]) =>
+  `Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n${lines.map((l) => `        ${l}\n`).join('')}`;
+
+/** A standalone ingress `In` whose properties are `lines` (from line 5). */
+const ingress = (...lines: string[]) => `Resources:\n  In:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n${lines.map((l) => `      ${l}\n`).join('')}`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'HTTP and HTTPS open to the world (a load balancer)', code: group('- {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}', '- {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}') },
+    { name: 'SSH from a narrow CIDR', code: group('- {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.0/24}') },
+    { name: 'all traffic from the VPC', code: group('- {IpProtocol: "-1", CidrIp: 10.0.0.0/16}') },
+    { name: 'all traffic from another security group', code: group('- {IpProtocol: "-1", SourceSecurityGroupId: sg-2}') },
+    { name: 'CIDR from a parameter (even with a 0.0.0.0/0 Default) is not guessed', code: `Parameters:\n  SSHLocation:\n    Type: String\n    Default: 0.0.0.0/0\n${group('- {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref SSHLocation}')}` },
+    { name: 'port from a parameter', code: group('- {IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: 0.0.0.0/0}') },
+    { name: 'UDP 3389 (RDP UDP transport needs TCP 3389 first)', code: group('- {IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0}') },
+    { name: 'ICMP from anywhere', code: group('- {IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0}') },
+    { name: 'range that stops before 22', code: group('- {IpProtocol: tcp, FromPort: 0, ToPort: 21, CidrIp: 0.0.0.0/0}') },
+    { name: 'prefix list on a standalone ingress', code: ingress('IpProtocol: tcp', 'FromPort: 22', 'ToPort: 22', 'SourcePrefixListId: pl-123') },
+    { name: 'standalone HTTPS from the world', code: ingress('IpProtocol: tcp', 'FromPort: 443', 'ToPort: 443', 'CidrIp: 0.0.0.0/0') },
+    { name: 'egress is not ingress', code: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      SecurityGroupEgress:\n        - {IpProtocol: "-1", CidrIp: 0.0.0.0/0}\n' },
+    { name: 'Fn::If whose branches are both narrow', code: group('- IpProtocol: tcp', '  FromPort: 22', '  ToPort: 22', '  CidrIp: !If [Prod, 10.0.0.0/8, 192.168.0.0/16]') },
+    { name: 'ingress list behind an intrinsic', code: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      SecurityGroupIngress: !FindInMap [Rules, !Ref AWS::Region, Ingress]\n' },
+  ],
+  invalid: [
+    { name: 'SSH from 0.0.0.0/0', code: group('- IpProtocol: tcp', '  FromPort: 22', '  ToPort: 22', '  CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 10, resource: 'Sg' }] },
+    { name: 'RDP from ::/0', code: group('- IpProtocol: "6"', '  FromPort: "3389"', '  ToPort: "3389"', '  CidrIpv6: "::/0"'), errors: [{ messageId: 'open', line: 10, resource: 'Sg' }] },
+    { name: 'all protocols from the world', code: group('- IpProtocol: -1', '  CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 8, resource: 'Sg' }] },
+    { name: 'a range covering 22', code: group('- {IpProtocol: tcp, FromPort: 0, ToPort: 1024, CidrIp: 0.0.0.0/0}'), errors: [{ messageId: 'open', line: 7, resource: 'Sg' }] },
+    { name: 'second rule of several', code: group('- {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}', '- IpProtocol: TCP', '  FromPort: 3000', '  ToPort: 4000', '  CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 11, resource: 'Sg' }] },
+    { name: 'standalone ingress', code: ingress('IpProtocol: tcp', 'FromPort: 22', 'ToPort: 22', 'CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 9, resource: 'In' }] },
+    { name: 'standalone all traffic from ::/0', code: ingress('IpProtocol: "-1"', 'CidrIpv6: ::/0'), errors: [{ messageId: 'open', line: 7, resource: 'In' }] },
+    { name: 'one Fn::If branch opens SSH', code: group('- IpProtocol: tcp', '  FromPort: 22', '  ToPort: 22', '  CidrIp: !If [Dev, 0.0.0.0/0, 10.0.0.0/8]'), errors: [{ messageId: 'open', line: 10, resource: 'Sg' }] },
+    { name: 'rule item behind Fn::If', code: group('- !If', '  - AllowSsh', '  - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}', '  - !Ref AWS::NoValue'), errors: [{ messageId: 'open', line: 9, resource: 'Sg' }] },
+    {
+      name: 'CIDR from a mapping with literal keys',
+      code: `Mappings:\n  Net:\n    Admin:\n      Cidr: 0.0.0.0/0\n${group('- {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !FindInMap [Net, Admin, Cidr]}')}`,
+      errors: [{ messageId: 'open', line: 11, resource: 'Sg' }],
+    },
+    {
+      name: 'JSON template',
+      code: '{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x",\n "SecurityGroupIngress": [\n  {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,\n   "CidrIp": "0.0.0.0/0"}]}}}}',
+      errors: [{ messageId: 'open', line: 4, resource: 'Sg' }],
+    },
+  ],
+});
