@@ -52,6 +52,11 @@ const cases: Array<{ name: string; why: string; options?: DiffOptions; changes: 
     changes: { Database: { action: 'replace', dataLoss: true, properties: { 'Properties.DBName': 'replace' }, risks: ['data-loss'], reason: /no UpdateReplacePolicy Retain or Snapshot/ } },
   },
   {
+    name: 'rds-db-name-snapshot',
+    why: 'DBName: Update requires Replacement; UpdateReplacePolicy Snapshot keeps the data as a snapshot',
+    changes: { Database: { action: 'replace', dataLoss: false, properties: { 'Properties.DBName': 'replace' }, risks: ['snapshot'] } },
+  },
+  {
     name: 'rds-storage-encrypted-snapshot',
     why: 'StorageEncrypted: Update requires Replacement; UpdateReplacePolicy Snapshot keeps the data as a snapshot',
     changes: { Database: { action: 'replace', dataLoss: false, properties: { 'Properties.StorageEncrypted': 'replace' }, risks: ['snapshot'], reason: /survives as a snapshot/ } },
