@@ -93,15 +93,17 @@ export function changedInputs(before: Template, after: Template, options: DiffOp
   }
 
   const mappings = new Map<string, string>();
-  const oldMaps = before.Mappings ?? new Map();
-  const newMaps = after.Mappings ?? new Map();
+  // The parser builds Maps for well-formed Mappings only; anything else has nothing to look up.
+  const oldMaps: Mappings = before.Mappings instanceof Map ? before.Mappings : new Map();
+  const newMaps: Mappings = after.Mappings instanceof Map ? after.Mappings : new Map();
   for (const name of [...newMaps.keys()].sort()) {
     if (!oldMaps.has(name)) continue;
     if (!valuesEqual(mappingValue(oldMaps, name), mappingValue(newMaps, name))) mappings.set(name, `mapping ${name} changes`);
   }
 
   const lookup = (side: 'old' | 'new', map: string, top: string, second: string): TemplateValue | undefined => {
-    const v = (side === 'old' ? oldMaps : newMaps).get(map)?.get(top)?.get(second);
+    const level = (side === 'old' ? oldMaps : newMaps).get(map)?.get(top);
+    const v = level instanceof Map ? level.get(second) : undefined;
     return v === undefined ? undefined : normalizeValue(v);
   };
   return { parameters, conditions, mappings, lookup };

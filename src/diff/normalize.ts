@@ -101,6 +101,8 @@ export function valuesEqual(a: TemplateValue | undefined, b: TemplateValue | und
 /** A resource entry in normal form: the same keys, `DependsOn` as a sorted set, absent keys dropped. */
 export function normalizeResource(resource: Resource): { [key: string]: TemplateValue } {
   const out: { [key: string]: TemplateValue } = {};
+  // A malformed entry (null, a string, a list) is compared as it is, under a key of its own; lint reports it.
+  if (!isPlainMap(resource)) return { '(entry)': normalizeValue(resource as unknown as TemplateValue) ?? null };
   const entry = resource as unknown as { [key: string]: TemplateValue };
   for (const key of Object.keys(entry).sort()) {
     if (key === 'DependsOn') {

@@ -29,6 +29,18 @@ describe('diffTemplates properties', () => {
     );
   });
 
+  test('malformed resource entries and sections never throw', () => {
+    const odd = fc.oneof(fc.constant(null), fc.string(), fc.array(fc.integer(), { maxLength: 2 }), fc.record({ Type: fc.oneof(fc.integer(), fc.constant(null)) }), fc.record({ Type: fc.constant('AWS::SQS::Queue'), Properties: fc.oneof(fc.constant(null), fc.string()) }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('A', 'B', 'C'), odd), fc.dictionary(fc.constantFrom('A', 'B', 'C'), odd), (a, b) => {
+        const t = (resources: unknown, extra: unknown) => ({ Resources: resources, Parameters: extra, Conditions: extra, Mappings: extra }) as never;
+        expect(() => diffTemplates(t(a, null), t(b, 'x'))).not.toThrow();
+        expect(() => diffTemplates(t(a, { M: { k: 1 } }), t(b, { M: 'x' }))).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('any two templates: never throws; changes sorted, summary consistent', () => {
     fc.assert(
       fc.property(template, template, (a, b) => {
