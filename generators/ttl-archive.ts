@@ -196,10 +196,17 @@ export function ttlArchive(options: Partial<TtlArchiveOptions> = {}): Template {
     },
   });
 
-  const failureQueue = b.resource('FailureQueue', 'AWS::SQS::Queue', {
-    SqsManagedSseEnabled: true,
-    MessageRetentionPeriod: 1209600,
-  });
+  // The failure queue is the only record of stream batches that never reached the archive (their
+  // items are lost once the stream drops the records): it outlives the stack like the archive does.
+  const failureQueue = b.resource(
+    'FailureQueue',
+    'AWS::SQS::Queue',
+    {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    },
+    retain,
+  );
   const logGroup = b.resource('HandlerLogGroup', 'AWS::Logs::LogGroup', { RetentionInDays: ref(p.logRetention) });
 
   const handlerRole = b.resource('HandlerRole', 'AWS::IAM::Role', {

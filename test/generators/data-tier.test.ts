@@ -1,4 +1,4 @@
-import { DATA_TIER_EXPORTS, DataTierOptions, dataTier, dataTierPattern } from '../../generators/data-tier';
+import { DATA_TIER_EXPORTS, DataTierOptions, SESSION_TTL_REASON, dataTier, dataTierPattern } from '../../generators/data-tier';
 import { PatternOptionError } from '../../generators/pattern';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
@@ -101,6 +101,11 @@ describe('data-tier', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
       });
+    });
+
+    it('tells cfnkit lint why expired sessions need no archive (TTL without a stream)', () => {
+      expect(t.Resources.SessionTable.Metadata).toEqual({ cfnkit: { ignore: [{ rule: 'dynamodb-ttl-archive', reason: SESSION_TTL_REASON }] } });
+      expect(props(t, 'SessionTable')).not.toHaveProperty('StreamSpecification');
     });
 
     it('exports exactly the five names of the blue-green contract, with the right values', () => {

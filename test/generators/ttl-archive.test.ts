@@ -165,6 +165,7 @@ describe('ttl-archive', () => {
       ]);
       expect(t.Parameters?.MaximumRetryAttempts).toMatchObject({ Type: 'Number', MinValue: 0, MaxValue: 10 });
       expect(props(t, 'FailureQueue').SqsManagedSseEnabled).toBe(true);
+      expect(t.Resources.FailureQueue).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     });
 
     it('bucket: encrypted, versioned, public access blocked, TLS enforced, lifecycle to the archive class, retained', () => {
