@@ -213,14 +213,14 @@ describe('suppressions in the template', () => {
 describe('--cfn-lint', () => {
   const maybe = cfnLintAvailable() ? it : it.skip;
   maybe('merges cfn-lint findings and drops those a cfnkit rule already reported at the same place', async () => {
-    // E1020 (Ref target) overlaps ref-target: one finding. W3011 (no UpdateReplacePolicy on a bucket with
-    // DeletionPolicy) has no cfnkit twin: it is added as cfn-lint/W3011.
-    const t = file('t.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nowhere\n  B:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n');
+    // E1020 (Ref target) overlaps ref-target: one finding. W1020 (Fn::Sub without variables) has no
+    // cfnkit twin: it is added as cfn-lint/W1020.
+    const t = file('t.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nowhere\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub plain-name\n');
     const run = await runCli(['lint', '--format', 'json', '--cfn-lint', t]);
     const ids = (JSON.parse(run.stdout).findings as Finding[]).map((f) => f.ruleId);
     expect(ids.filter((id) => id === 'ref-target')).toHaveLength(1);
     expect(ids).not.toContain('cfn-lint/E1020');
-    expect(ids).toContain('cfn-lint/W3011');
+    expect(ids).toContain('cfn-lint/W1020');
   });
 
   it('a missing cfn-lint is a clear error', () => {
