@@ -1,4 +1,4 @@
-import { Intrinsic } from '../src/model/intrinsics';
+import { INTRINSIC_NAMES, Intrinsic } from '../src/model/intrinsics';
 import type { TemplatePath } from '../src/parse';
 import { functionName, isForEachKey, isIntegerLike, kindOf, sectionEntries, transformSupport } from '../src/lint/shapes';
 import type { Rule, RuleListeners } from '../src/lint/types';
@@ -289,26 +289,8 @@ export const rule: Rule = {
 
 const NONE: ReadonlySet<string> = new Set();
 const REF_ONLY: ReadonlySet<string> = new Set(['Ref']);
-const CHECKED = [
-  'Ref',
-  'Fn::GetAtt',
-  'Fn::Sub',
-  'Fn::Join',
-  'Fn::Select',
-  'Fn::Split',
-  'Fn::If',
-  'Fn::Equals',
-  'Fn::And',
-  'Fn::Or',
-  'Fn::Not',
-  'Fn::FindInMap',
-  'Fn::ImportValue',
-  'Fn::Base64',
-  'Fn::Cidr',
-  'Fn::GetAZs',
-  'Condition',
-  'Fn::Transform',
-] as const;
+/** Every modelled intrinsic is checked here. */
+const CHECKED = INTRINSIC_NAMES;
 
 /** Functions checked here; an unknown `Fn::X`, or a LanguageExtensions one without the transform, is intrinsic-placement's finding. */
 const KNOWN: ReadonlySet<string> = new Set(CHECKED);

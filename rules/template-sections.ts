@@ -1,3 +1,4 @@
+import { SECTION_ORDER } from '../src/model/template';
 import { functionName, isMapping, kindOf, transformNames, transformSupport } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
@@ -6,18 +7,7 @@ import { isPlainObject } from '../src/lint/walk';
  * The top-level sections CloudFormation reads. See
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
-const SECTIONS: ReadonlySet<string> = new Set([
-  'AWSTemplateFormatVersion',
-  'Description',
-  'Metadata',
-  'Parameters',
-  'Rules',
-  'Mappings',
-  'Conditions',
-  'Transform',
-  'Resources',
-  'Outputs',
-]);
+const SECTIONS: ReadonlySet<string> = new Set(SECTION_ORDER);
 
 /**
  * The ECS blue/green transform reads a top-level `Hooks` section. See
