@@ -160,8 +160,10 @@ class Scan {
   private text(text: string, vars: { readonly [name: string]: unknown } | undefined, path: TemplatePath, varPaths: { readonly [name: string]: TemplatePath }): void {
     if (vars) {
       for (const [name, value] of Object.entries(vars)) {
-        if (name.startsWith('join.part')) continue;
-        if (isDbEndpointName(name) || this.isDbByValue(value)) this.assignment(name, value, varPaths[name] ?? path);
+        // A part of an Fn::Join has no name of its own: it counts by its value.
+        if (name.startsWith('join.part')) {
+          if (this.isDbByValue(value)) this.assignment('', value, varPaths[name] ?? path, true);
+        } else if (isDbEndpointName(name) || this.isDbByValue(value)) this.assignment(name, value, varPaths[name] ?? path);
       }
     }
     const assignment = /(?:^|[\s;{,"'])(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[^\s,;"'}]+)/g;
@@ -198,6 +200,7 @@ class Scan {
 
   /** A named setting: `name` holds the database endpoint when its name or its value says so. */
   private assignment(name: string, value: unknown, path: TemplatePath, named = false): void {
+    if (words(name).some((w) => NOT_RELATIONAL.has(w))) return;
     if (!named && !isDbEndpointName(name) && !this.isDbByValue(value)) return;
     const role = normalize(name);
     if (typeof value === 'string') {
