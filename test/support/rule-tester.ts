@@ -18,12 +18,12 @@ export interface InvalidCase {
 export type ValidCase = string | { readonly name?: string; readonly code: string; readonly options?: { readonly [name: string]: unknown } };
 
 /** Lints `code` with only `rule` enabled. */
-export function runRule(rule: Rule, code: string, options?: { readonly [name: string]: unknown }): Finding[] {
-  return lintText(code, 'test.yaml', { rules: [rule], settings: options ? { [rule.meta.id]: { enabled: true, options } } : {} });
+export function runRule<O>(rule: Rule<O>, code: string, options?: { readonly [name: string]: unknown }): Finding[] {
+  return lintText(code, 'test.yaml', { rules: [rule as unknown as Rule], settings: options ? { [rule.meta.id]: { enabled: true, options } } : {} });
 }
 
 /** Registers jest tests for `rule`'s valid and invalid cases. */
-export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTester<O>(rule: Rule<O>, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.meta.id, () => {
     describe('valid', () => {
       it.each(cases.valid.map((c, i) => [typeof c === 'string' ? `#${i}` : (c.name ?? `#${i}`), c] as const))('%s', (_n, c) => {
