@@ -30,10 +30,10 @@ export const rule: Rule = {
     options: {},
     messages: {
       viewerHttp: 'ViewerProtocolPolicy allow-all on {{behaviour}} lets viewers use plain HTTP, exposing their requests and cookies; use redirect-to-https or https-only',
-      originHttp: 'Origin "{{origin}}" is reached over plain HTTP (http-only), so requests and responses cross the network unencrypted between CloudFront and the origin; use https-only with a certificate on the origin',
+      originHttp: 'Origin {{origin}} is reached over plain HTTP (http-only), so requests and responses cross the network unencrypted between CloudFront and the origin; use https-only with a certificate on the origin',
       s3WebsiteHttp:
-        'Origin "{{origin}}" is an S3 website endpoint, which only speaks HTTP, so traffic between CloudFront and S3 is plaintext; serve the bucket through its REST endpoint (S3OriginConfig with origin access control) unless you need website-endpoint features, and then suppress this finding with the reason',
-      matchViewerHttp: 'Origin "{{origin}}" uses match-viewer and {{behaviour}} lets viewers use HTTP, so their requests reach the origin over plain HTTP; use https-only',
+        'Origin {{origin}} is an S3 website endpoint, which only speaks HTTP, so traffic between CloudFront and S3 is plaintext; serve the bucket through its REST endpoint (S3OriginConfig with origin access control) unless you need website-endpoint features, and then suppress this finding with the reason',
+      matchViewerHttp: 'Origin {{origin}} uses match-viewer and {{behaviour}} lets viewers use HTTP, so their requests reach the origin over plain HTTP; use https-only',
     },
   },
   create(context) {
@@ -54,9 +54,8 @@ export const rule: Rule = {
 function checkDistribution(context: RuleContext, config: { [key: string]: unknown }, path: TemplatePath): void {
   const template = context.template;
   const origins = listItems(config.Origins, [...path, 'Origins'], template).filter((o) => isPlainObject(o.value));
-  const originIds = origins.map((o) => (o.value as { Id?: unknown }).Id).filter((id): id is string => typeof id === 'string');
   const groups = originGroups(config, path, template);
-  const onlyOrigin = origins.length === 1 && groups.size === 0 && originIds.length === 1 ? originIds[0] : undefined;
+  const onlyOrigin = origins.length === 1 && groups.size === 0 ? idKey((origins[0].value as { Id?: unknown }).Id) : undefined;
 
   const behaviours: Behaviour[] = [];
   const addBehaviour = (value: unknown, at: TemplatePath, fallback: string) => {
@@ -68,7 +67,8 @@ function checkDistribution(context: RuleContext, config: { [key: string]: unknow
         .filter((v) => typeof v.value === 'string' && v.value.toLowerCase() === 'allow-all')
         .map((v) => v.path);
       const target = b.TargetOriginId;
-      const targets = typeof target === 'string' ? (groups.get(target) ?? new Set([target])) : onlyOrigin !== undefined ? new Set([onlyOrigin]) : undefined;
+      const key = onlyOrigin ?? idKey(target);
+      const targets = key === undefined ? undefined : (groups.get(key) ?? new Set([key]));
       behaviours.push({ name, allowAll, origins: targets });
     }
   };
@@ -79,16 +79,17 @@ function checkDistribution(context: RuleContext, config: { [key: string]: unknow
 
   for (const origin of origins) {
     const o = origin.value as { [key: string]: unknown };
-    const id = typeof o.Id === 'string' ? o.Id : '(unnamed)';
+    const id = idKey(o.Id);
+    const label = typeof o.Id === 'string' ? `"${o.Id}"` : `at ${origin.path.slice(origin.path.indexOf('Origins')).join('/')}`;
     for (const custom of alternatives(o.CustomOriginConfig, [...origin.path, 'CustomOriginConfig'], template)) {
       if (!isPlainObject(custom.value)) continue;
       for (const policy of alternatives(custom.value.OriginProtocolPolicy, [...custom.path, 'OriginProtocolPolicy'], template)) {
         const value = typeof policy.value === 'string' ? policy.value.toLowerCase() : undefined;
         if (value === 'http-only') {
-          context.report({ path: policy.path, messageId: isS3Website(o.DomainName, template) ? 's3WebsiteHttp' : 'originHttp', data: { origin: id } });
+          context.report({ path: policy.path, messageId: isS3Website(o.DomainName, template) ? 's3WebsiteHttp' : 'originHttp', data: { origin: label } });
         } else if (value === 'match-viewer') {
-          const insecure = behaviours.find((b) => b.allowAll.length > 0 && b.origins?.has(id));
-          if (insecure) context.report({ path: policy.path, messageId: 'matchViewerHttp', data: { origin: id, behaviour: insecure.name } });
+          const insecure = id === undefined ? undefined : behaviours.find((b) => b.allowAll.length > 0 && b.origins?.has(id));
+          if (insecure) context.report({ path: policy.path, messageId: 'matchViewerHttp', data: { origin: label, behaviour: insecure.name } });
         }
       }
     }
@@ -105,17 +106,33 @@ function checkDistribution(context: RuleContext, config: { [key: string]: unknow
   }
 }
 
-/** Origin group id → the origin ids it fails over between. */
+/**
+ * An origin or origin-group id as a comparison key: the literal, or the text of the intrinsic that
+ * computes it (the same expression in `Id` and `TargetOriginId` yields the same value). Undefined when
+ * absent.
+ */
+function idKey(id: unknown): string | undefined {
+  if (typeof id === 'string') return id;
+  return id instanceof Intrinsic ? `\u0000${JSON.stringify(id)}` : undefined;
+}
+
+/** Origin group id (key) → the origin id keys it fails over between. */
 function originGroups(config: { [key: string]: unknown }, path: TemplatePath, template: Template): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const groups of alternatives(config.OriginGroups, [...path, 'OriginGroups'], template)) {
     if (!isPlainObject(groups.value)) continue;
     for (const group of listItems(groups.value.Items, [...groups.path, 'Items'], template)) {
-      if (!isPlainObject(group.value) || typeof group.value.Id !== 'string') continue;
+      const groupKey = isPlainObject(group.value) ? idKey(group.value.Id) : undefined;
+      if (groupKey === undefined) continue;
       const members = new Set<string>();
-      const m = group.value.Members;
-      if (isPlainObject(m) && Array.isArray(m.Items)) for (const item of m.Items) if (isPlainObject(item) && typeof item.OriginId === 'string') members.add(item.OriginId);
-      out.set(group.value.Id, members);
+      const m = (group.value as { Members?: unknown }).Members;
+      if (isPlainObject(m) && Array.isArray(m.Items)) {
+        for (const item of m.Items) {
+          const member = isPlainObject(item) ? idKey(item.OriginId) : undefined;
+          if (member !== undefined) members.add(member);
+        }
+      }
+      out.set(groupKey, members);
     }
   }
   return out;

@@ -20,7 +20,7 @@ export const rule: Rule = {
     cfnLint: [],
     options: {},
     messages: {
-      openInbound: 'Inbound rule {{number}} allows all traffic from {{cidr}}, which makes the network ACL no barrier at all; allow only the protocols and ports the subnets serve, plus ephemeral ports for return traffic',
+      openInbound: 'Inbound rule {{number}} allows every protocol and port from {{cidr}}, as the default network ACL does; allow only the protocols and ports the subnets serve, plus ephemeral ports for return traffic',
       duplicateNumber: '{{direction}} rule number {{number}} is already used by {{other}} in network ACL {{acl}}; give each {{directionLower}} entry of the network ACL its own number',
       numberRange: 'Rule number {{number}} is outside {{min}}-{{max}}; CloudFormation rejects it',
     },

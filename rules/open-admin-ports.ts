@@ -1,4 +1,6 @@
-import { alternatives } from '../src/lint/alternatives';
+import { alternatives, listItems, resourceTarget } from '../src/lint/alternatives';
+import { templateReferences } from '../src/lint/refs';
+import type { Template } from '../src/model/template';
 import { coversPort, isWorld, parseCidr, portOf, protocolOf } from '../src/lint/network';
 import type { Rule } from '../src/lint/types';
 import { isPlainObject } from '../src/lint/walk';
@@ -14,6 +16,12 @@ const ADMIN_PORTS: ReadonlyArray<{ readonly port: number; readonly service: stri
 ];
 
 const CIDR_KEYS = ['CidrIp', 'CidrIpv6'] as const;
+
+/** Resource types whose references to a security group are rules, not attachments. */
+const RULE_TYPES: ReadonlySet<string> = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']);
+
+/** Classic load balancer listener protocols that pass raw TCP through to the instances. */
+const PASS_THROUGH: ReadonlySet<string> = new Set(['tcp', 'ssl']);
 
 /**
  * Reports security group ingress that opens SSH (22) or RDP (3389) to every address: internet-wide
@@ -34,8 +42,11 @@ export const rule: Rule = {
   },
   create(context) {
     const template = context.template;
+    let shielded: ReadonlySet<string> | undefined;
 
-    const checkRule = (value: unknown, path: TemplatePath) => {
+    const checkRule = (value: unknown, path: TemplatePath, group: string | undefined) => {
+      shielded ??= loadBalancerOnlyGroups(template);
+      if (group !== undefined && shielded.has(group)) return;
       for (const alt of alternatives(value, path, template)) {
         if (!isPlainObject(alt.value)) continue;
         const ingress = alt.value;
@@ -75,11 +86,69 @@ export const rule: Rule = {
           if (!isPlainObject(props)) return;
           const base = [...visit.path, 'Properties', 'SecurityGroupIngress'];
           for (const list of alternatives(props.SecurityGroupIngress, base, template)) {
-            if (Array.isArray(list.value)) list.value.forEach((item, i) => checkRule(item, [...list.path, i]));
+            if (Array.isArray(list.value)) list.value.forEach((item, i) => checkRule(item, [...list.path, i], visit.logicalId));
           }
         },
-        'AWS::EC2::SecurityGroupIngress': (visit) => checkRule(visit.resource.Properties, [...visit.path, 'Properties']),
+        'AWS::EC2::SecurityGroupIngress': (visit) => {
+          const props = visit.resource.Properties;
+          const group = isPlainObject(props) ? resourceTarget(props.GroupId, template, ['GroupId']) : undefined;
+          checkRule(props, [...visit.path, 'Properties'], group);
+        },
       },
     };
   },
 };
+
+/**
+ * Security groups of the template that only load balancers use, where an open SSH or RDP port reaches
+ * nothing: an Application Load Balancer only speaks HTTP and HTTPS on its listeners, and a Classic Load
+ * Balancer only forwards its listener ports (checked: none may pass TCP through on 22 or 3389). A group
+ * that anything else references — an instance, a launch template, a service, an output (another stack
+ * may attach it) — is not shielded; neither is one a Network Load Balancer uses (it passes TCP through
+ * on whatever ports its listeners, possibly in another stack, name).
+ */
+function loadBalancerOnlyGroups(template: Template): Set<string> {
+  const resources = template.Resources as { [id: string]: { Type?: unknown; Properties?: unknown } };
+  const typeOf = (id: string | undefined) => (id !== undefined && isPlainObject(resources[id]) ? resources[id].Type : undefined);
+  const users = new Map<string, { balancers: Set<string>; other: boolean }>();
+  for (const r of templateReferences(template).targets) {
+    if (r.via === 'DependsOn' || typeOf(r.target) !== 'AWS::EC2::SecurityGroup') continue;
+    if (r.attribute !== undefined && r.attribute !== 'GroupId' && r.attribute !== 'Id') continue;
+    const use = users.get(r.target) ?? { balancers: new Set<string>(), other: false };
+    users.set(r.target, use);
+    if (r.section === 'Metadata' || (r.section === 'Resources' && r.path[2] === 'Metadata')) continue;
+    const fromType = typeOf(r.from);
+    if (typeof fromType === 'string' && RULE_TYPES.has(fromType)) continue;
+    if (r.from !== undefined && r.path[2] === 'Properties' && r.path[3] === 'SecurityGroups' && isShieldingBalancer(template, r.from, String(fromType))) use.balancers.add(r.from);
+    else use.other = true;
+  }
+  const out = new Set<string>();
+  for (const [group, use] of users) if (use.balancers.size > 0 && !use.other) out.add(group);
+  return out;
+}
+
+/** True for an Application Load Balancer, or a Classic Load Balancer none of whose listeners passes TCP through on an admin port. */
+function isShieldingBalancer(template: Template, id: string, type: string): boolean {
+  const props = (template.Resources[id] as { Properties?: unknown }).Properties;
+  if (!isPlainObject(props)) return false;
+  if (type === 'AWS::ElasticLoadBalancingV2::LoadBalancer') {
+    return alternatives(props.Type, [], template).every((t) => t.value === undefined || (typeof t.value === 'string' && t.value.toLowerCase() === 'application'));
+  }
+  if (type !== 'AWS::ElasticLoadBalancing::LoadBalancer') return false;
+  const listeners = listItems(props.Listeners, [], template);
+  return (
+    listeners.length > 0 &&
+    listeners.every((l) => {
+      if (!isPlainObject(l.value)) return false;
+      const listener = l.value;
+      return alternatives(listener.Protocol, [], template).every((p) => {
+        if (typeof p.value !== 'string') return false;
+        if (!PASS_THROUGH.has(p.value.toLowerCase())) return true;
+        return alternatives(listener.LoadBalancerPort, [], template).every((port) => {
+          const n = portOf(port.value);
+          return n !== undefined && !ADMIN_PORTS.some((a) => a.port === n);
+        });
+      });
+    })
+  );
+}

@@ -69,6 +69,19 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'origin and behaviour name the origin with the same Fn::Sub',
+      code: cdn(
+        'Origins:',
+        '  - {Id: !Sub "app-${AWS::StackName}", DomainName: a.example.com, CustomOriginConfig: {OriginProtocolPolicy: match-viewer}}',
+        '  - {Id: s3, DomainName: b.s3.amazonaws.com, S3OriginConfig: {}}',
+        'DefaultCacheBehavior: {TargetOriginId: !Sub "app-${AWS::StackName}", ViewerProtocolPolicy: allow-all}',
+      ),
+      errors: [
+        { messageId: 'matchViewerHttp', line: 8, resource: 'Cdn' },
+        { messageId: 'viewerHttp', line: 10, resource: 'Cdn' },
+      ],
+    },
+    {
       name: 'S3 website endpoint (literal)',
       code: cdn('Origins:', '  - Id: site', '    DomainName: example-bucket.s3-website-us-east-1.amazonaws.com', '    CustomOriginConfig:', '      OriginProtocolPolicy: http-only', ...defaultBehaviour('redirect-to-https', 'site')),
       errors: [{ messageId: 's3WebsiteHttp', line: 11, resource: 'Cdn' }],

@@ -8,8 +8,21 @@ const group = (...lines: string[]) =>
 /** A standalone ingress `In` whose properties are `lines` (from line 5). */
 const ingress = (...lines: string[]) => `Resources:\n  In:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n${lines.map((l) => `      ${l}\n`).join('')}`;
 
+/** Security group `Sg` allowing all traffic from the world (rule on line 7), then `rest` (more resources). */
+const openGroup = (rest: string) => `${group('- {IpProtocol: "-1", CidrIp: 0.0.0.0/0}')}${rest}`;
+const alb = '  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Subnets: [subnet-1, subnet-2]\n      SecurityGroups: [!Ref Sg]\n';
+const instance = '  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      SecurityGroupIds: [!GetAtt Sg.GroupId]\n';
+const elb = (protocol: string, port: number) =>
+  `  Elb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      SecurityGroups: [!Ref Sg]\n      Listeners:\n        - {Protocol: ${protocol}, LoadBalancerPort: ${port}, InstancePort: ${port}}\n`;
+
 ruleTester(rule, {
   valid: [
+    { name: 'a group only an Application Load Balancer uses (it only speaks HTTP/HTTPS)', code: openGroup(alb) },
+    { name: 'a group only a Classic Load Balancer with an HTTP listener uses', code: openGroup(elb('HTTP', 80)) },
+    {
+      name: 'standalone ingress on a group only an ALB uses; other groups may reference it in their rules',
+      code: `${ingress('IpProtocol: tcp', 'FromPort: 22', 'ToPort: 22', 'CidrIp: 0.0.0.0/0').replace('GroupId: sg-1', 'GroupId: !GetAtt Sg.GroupId')}  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties: {GroupDescription: lb}\n  AppSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: app\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, SourceSecurityGroupId: !Ref Sg}]\n${alb}`,
+    },
     { name: 'HTTP and HTTPS open to the world (a load balancer)', code: group('- {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}', '- {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: "::/0"}') },
     { name: 'SSH from a narrow CIDR', code: group('- {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.0/24}') },
     { name: 'all traffic from the VPC', code: group('- {IpProtocol: "-1", CidrIp: 10.0.0.0/16}') },
@@ -26,6 +39,14 @@ ruleTester(rule, {
     { name: 'ingress list behind an intrinsic', code: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      SecurityGroupIngress: !FindInMap [Rules, !Ref AWS::Region, Ingress]\n' },
   ],
   invalid: [
+    { name: 'a group an ALB and an instance use', code: openGroup(alb + instance), errors: [{ messageId: 'open', line: 7, resource: 'Sg' }] },
+    { name: 'a group a Classic Load Balancer passes TCP 22 through', code: openGroup(elb('TCP', 22)), errors: [{ messageId: 'open', line: 7, resource: 'Sg' }] },
+    {
+      name: 'a group a Network Load Balancer uses (TCP pass-through)',
+      code: openGroup(alb.replace('Alb:', 'Nlb:').replace('Subnets:', 'Type: network\n      Subnets:')),
+      errors: [{ messageId: 'open', line: 7, resource: 'Sg' }],
+    },
+    { name: 'a load balancer group that an output exports (another stack may attach it)', code: openGroup(alb) + 'Outputs:\n  Sg:\n    Value: !Ref Sg\n', errors: [{ messageId: 'open', line: 7, resource: 'Sg' }] },
     { name: 'SSH from 0.0.0.0/0', code: group('- IpProtocol: tcp', '  FromPort: 22', '  ToPort: 22', '  CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 10, resource: 'Sg' }] },
     { name: 'RDP from ::/0', code: group('- IpProtocol: "6"', '  FromPort: "3389"', '  ToPort: "3389"', '  CidrIpv6: "::/0"'), errors: [{ messageId: 'open', line: 10, resource: 'Sg' }] },
     { name: 'all protocols from the world', code: group('- IpProtocol: -1', '  CidrIp: 0.0.0.0/0'), errors: [{ messageId: 'open', line: 8, resource: 'Sg' }] },
