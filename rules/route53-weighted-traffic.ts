@@ -24,7 +24,7 @@ export const rule: Rule = {
     options: {},
     messages: {
       allZero:
-        'Every weighted record of this name and type ({{records}}) has Weight 0, so Route 53 splits traffic evenly and drains nothing: give the records that should serve a weight above 0',
+        'Every weighted record of this name and type ({{records}}) has Weight 0, so Route 53 splits traffic evenly and drains nothing: give the records that should serve a weight above 0 (to take the name out of service, remove its records)',
       noHealth:
         'This weighted alias record does not evaluate target health, so Route 53 keeps sending its share to an environment that fails: set EvaluateTargetHealth to true',
     },

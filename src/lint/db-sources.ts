@@ -166,7 +166,7 @@ class Scan {
         } else if (isDbEndpointName(name) || this.isDbByValue(value)) this.assignment(name, value, varPaths[name] ?? path);
       }
     }
-    const assignment = /(?:^|[\s;{,"'])(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[^\s,;"'}]+)/g;
+    const assignment = /(?:^|[\s;{,"'])(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|(?:\$\{[^}\n]*\}|[^\s,;"'}])+)/g;
     for (const m of text.matchAll(assignment)) {
       if (!isDbEndpointName(m[1])) continue;
       this.valueText(m[1], m[2].replace(/^["']|["']$/g, ''), vars, path, varPaths);

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/asg-elb-health-check';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** An Auto Scaling group `Asg` (MinSize, MaxSize on lines 5-6) whose other properties are `lines`, from line 7. */
@@ -28,4 +31,21 @@ ruleTester(rule, {
     { name: 'HealthCheckType Ref AWS::NoValue', code: group('TargetGroupARNs: [!Ref Tg]', 'HealthCheckType: !Ref AWS::NoValue'), errors: [{ messageId: 'missing', line: 7, resource: 'Asg' }] },
     { name: 'attached in one Fn::If branch, no HealthCheckType', code: group('TargetGroupARNs: !If [HasLb, [!Ref Tg], []]'), errors: [{ messageId: 'missing', line: 7, resource: 'Asg' }] },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/asg-elb-health-check), linted with every rule. */
+describe('asg-elb-health-check on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'asg-elb-health-check');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-classic-elb-ec2-health.yaml': [{ messageId: 'ec2', line: 37, resource: 'WebFarm' }],
+    'bad-web-tier-alb-default-health.yaml': [{ messageId: 'missing', line: 93, resource: 'WebServerGroup' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

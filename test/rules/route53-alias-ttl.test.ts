@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/route53-alias-ttl';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A RecordSet `R` in zone example.com whose other properties are `lines` (from line 6). */
@@ -30,4 +33,21 @@ ruleTester(rule, {
       errors: [{ messageId: 'aliasTtl', line: 13, resource: 'G' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/route53-alias-ttl), linted with every rule. */
+describe('route53-alias-ttl on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'route53-alias-ttl');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-alb-alias-ttl.yaml': [{ messageId: 'aliasTtl', line: 16, resource: 'InternalApiRecord' }],
+    'bad-static-site-alias-ttl.yaml': [{ messageId: 'aliasTtl', line: 90, resource: 'SiteRecords' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

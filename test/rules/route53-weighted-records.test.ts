@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/route53-weighted-records';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /**
@@ -63,4 +66,22 @@ ruleTester(rule, {
       errors: [{ messageId: 'mixed', line: 6, resource: 'A' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/route53-weighted-records), linted with every rule. */
+describe('route53-weighted-records on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'route53-weighted-records');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-copied-set-identifier.yaml': [{ messageId: 'duplicate', line: 45, resource: 'GreenRecord' }],
+    'bad-per-mille-weights.yaml': [{ messageId: 'range', line: 20, resource: 'CheckoutRecords' }, { messageId: 'mixed', line: 35, resource: 'LaunchRecord' }],
+    'bad-weight-without-set-identifier.yaml': [{ messageId: 'noSetIdentifier', line: 20, resource: 'GreenWeightedRecord' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/route53-weighted-traffic';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** RecordSets `A`, `B`… in zone example.com: 4 header lines each, then the property lines (A's from line 6). */
@@ -40,4 +43,21 @@ ruleTester(rule, {
       errors: [{ messageId: 'noHealth', line: 11, resource: 'G' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/route53-weighted-traffic), linted with every rule. */
+describe('route53-weighted-traffic on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'route53-weighted-traffic');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-all-weights-zero.yaml': [{ messageId: 'allZero', line: 22, resource: 'ReportsRecords' }],
+    'bad-no-target-health.yaml': [{ messageId: 'noHealth', line: 33, resource: 'BlueRecord' }, { messageId: 'noHealth', line: 46, resource: 'GreenRecord' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/twin-database-source';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /**
@@ -164,4 +167,21 @@ ruleTester(rule, {
       errors: [{ messageId: 'differ', line: 17, resource: 'GreenInstance' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/twin-database-source), linted with every rule. */
+describe('twin-database-source on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'twin-database-source');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-beanstalk-hard-coded-host.yaml': [{ messageId: 'hardCoded', line: 55, resource: 'PortalGreen' }],
+    'bad-blue-green-asg-two-data-stacks.yaml': [{ messageId: 'differ', line: 140, resource: 'GreenLaunchTemplate' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });
