@@ -1,7 +1,7 @@
 import { Intrinsic } from '../src/model/intrinsics';
 import { isTrue, propertiesOf, resourcesOf } from '../src/lint/certain';
 import type { Rule } from '../src/lint/types';
-import { isPlainObject, walkValue } from '../src/lint/walk';
+import { isPlainObject } from '../src/lint/walk';
 import { passwordValues } from './password-literal';
 
 /** Last words of a parameter name that make it a secret. */
@@ -42,20 +42,39 @@ function describesReference(description: unknown): boolean {
   return typeof description === 'string' && /\b(arn|name|id|identifier|path)\s+(of|for)\b/i.test(description);
 }
 
-/** Parameter ids a value reads: `Ref` targets and `Fn::Sub` variables. */
-function parametersRead(value: unknown, parameters: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  walkValue(value, [], (v) => {
-    if (!(v instanceof Intrinsic)) return;
-    if (v.fn === 'Ref' && typeof v.args === 'string' && parameters.has(v.args)) out.push(v.args);
-    if (v.fn === 'Fn::Sub') {
-      const text = typeof v.args === 'string' ? v.args : Array.isArray(v.args) && typeof v.args[0] === 'string' ? v.args[0] : '';
-      // Inside a dynamic reference a variable names the secret, it is not the secret.
-      if (text.includes('{{resolve:')) return;
-      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) if (parameters.has(m[1])) out.push(m[1]);
+/**
+ * Parameters whose value becomes the property's value: a `Ref`, through `Fn::If` branches, `Fn::Join`
+ * parts and `Fn::Sub` variables. A value that builds a dynamic reference (`{{resolve:…}}`) passes none:
+ * there a parameter names the secret, it is not the secret. Arguments of other intrinsics
+ * (`Fn::ImportValue`, `Fn::FindInMap`…) name something else too.
+ */
+function parametersPassed(value: unknown, parameters: ReadonlySet<string>): string[] {
+  if (!(value instanceof Intrinsic)) return [];
+  const args = value.args as unknown;
+  switch (value.fn) {
+    case 'Ref':
+      return typeof args === 'string' && parameters.has(args) ? [args] : [];
+    case 'Fn::If':
+      return Array.isArray(args) ? args.slice(1).flatMap((branch) => parametersPassed(branch, parameters)) : [];
+    case 'Fn::Join': {
+      const parts: unknown[] = Array.isArray(args) && Array.isArray(args[1]) ? args[1] : [];
+      if (parts.some((p) => typeof p === 'string' && p.includes('{{resolve:'))) return [];
+      return parts.flatMap((p) => parametersPassed(p, parameters));
     }
-  });
-  return out;
+    case 'Fn::Sub': {
+      const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : '';
+      if (text.includes('{{resolve:')) return [];
+      const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
+      const out: string[] = [];
+      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+        if (m[1] in variables) out.push(...parametersPassed(variables[m[1]], parameters));
+        else if (parameters.has(m[1])) out.push(m[1]);
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
 }
 
 /**
@@ -88,7 +107,7 @@ export const rule: Rule = {
         const uses = new Map<string, { property: string; resource: string }>();
         for (const r of resourcesOf(template)) {
           for (const p of passwordValues(r.type, propertiesOf(r.resource))) {
-            for (const id of parametersRead(p.value, ids)) if (!uses.has(id)) uses.set(id, { property: p.property, resource: r.logicalId });
+            for (const id of parametersPassed(p.value, ids)) if (!uses.has(id)) uses.set(id, { property: p.property, resource: r.logicalId });
           }
         }
         for (const [name, parameter] of Object.entries(parameters)) {
@@ -97,7 +116,9 @@ export const rule: Rule = {
           const def = parameter.Default;
           // A default that is an ARN, a parameter path or a dynamic reference names where the secret is.
           const pointsElsewhere = typeof def === 'string' && /^(arn:|\/|\{\{resolve:)/.test(def);
-          if (!use && (pointsElsewhere || !isSecretName(name) || describesReference(parameter.Description))) continue;
+          // A value picked from AllowedValues is a choice (AllowUsersToChangePassword: true), not a secret.
+          const byName = isSecretName(name) && !pointsElsewhere && !describesReference(parameter.Description) && parameter.AllowedValues === undefined;
+          if (!use && !byName) continue;
           const path = ['Parameters', name];
           if (!isTrue(parameter.NoEcho)) {
             const at = parameter.NoEcho !== undefined ? { path: [...path, 'NoEcho'] } : { path, key: true };

@@ -33,6 +33,21 @@ ruleTester(rule, {
         "  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: !Sub '{{resolve:secretsmanager:${DbCredentials}:SecretString:password}}'\n",
       ),
     },
+    {
+      name: 'a parameter that names the secret of a dynamic reference built with Fn::Join and Fn::ImportValue',
+      code: params(
+        '  ParentSecretStack:\n    Type: String\n  MasterUserPassword:\n    Type: String\n    NoEcho: true\n',
+        `  Db:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      MasterUserPassword: !If
+        - HasSecret
+        - !Join ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': !Sub '\${ParentSecretStack}-SecretArn' }, ':SecretString:password}}']]
+        - !Ref MasterUserPassword
+`,
+      ),
+    },
+    { name: 'a choice among AllowedValues is not a secret', code: params("  AllowUsersToChangePassword:\n    Type: String\n    AllowedValues: ['true', 'false']\n    Default: 'true'\n") },
     { name: 'empty default of a NoEcho token', code: params("  GitHubToken:\n    Type: String\n    NoEcho: true\n    Default: ''\n") },
   ],
   invalid: [
@@ -69,6 +84,27 @@ ruleTester(rule, {
       name: 'a parameter used as a password property, whatever its name',
       code: params('  MasterCredential:\n    Type: String\n', '  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      MasterUserPassword: !Ref MasterCredential\n'),
       errors: [{ messageId: 'noEchoByUse', line: 2, resource: 'MasterCredential' }],
+    },
+    {
+      name: 'passed through Fn::If, Fn::Join and a Fn::Sub variable map',
+      code: params(
+        '  A:\n    Type: String\n  B:\n    Type: String\n  C:\n    Type: String\n',
+        `  Cache:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: x
+      AuthToken: !If [Always, !Ref A, !Ref AWS::NoValue]
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      MasterUserPassword: !Join ['', [!Ref B, !Sub ['\${X}', { X: !Ref C }]]]
+`,
+      ),
+      errors: [
+        { messageId: 'noEchoByUse', line: 2, resource: 'A' },
+        { messageId: 'noEchoByUse', line: 4, resource: 'B' },
+        { messageId: 'noEchoByUse', line: 6, resource: 'C' },
+      ],
     },
     {
       name: 'a literal Default, even with NoEcho',
