@@ -53,6 +53,34 @@ const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
   'AWS::Redshift::Cluster',
 ]);
 
+/**
+ * Types CloudFormation cannot delete while they hold data (as cfn-lint's `DeleteRequiresEmptyResource`
+ * says of S3): a stack delete fails on them instead of losing the data, and a replacement leaves the old
+ * one behind, outside the stack. What they hold, for the message.
+ */
+const DELETE_REQUIRES_EMPTY: ReadonlyMap<string, string> = new Map([
+  ['AWS::Backup::BackupVault', 'recovery points'],
+  ['AWS::S3::Bucket', 'objects'],
+  ['AWS::S3Express::DirectoryBucket', 'objects'],
+]);
+
+/** What Delete does to a resource of `type`, on stack deletion and on replacement. */
+function consequences(type: string): { both: string; deletion: string; replace: string } {
+  const content = DELETE_REQUIRES_EMPTY.get(type);
+  if (content === undefined) {
+    return {
+      both: 'deleting the stack or an update that replaces the resource deletes its data',
+      deletion: 'deleting the stack or removing the resource deletes its data',
+      replace: 'an update that replaces the resource deletes the old one with its data',
+    };
+  }
+  return {
+    both: `deleting the stack fails on it while it holds ${content} (and deletes it once emptied), and an update that replaces it leaves the old one with its ${content} outside the stack`,
+    deletion: `deleting the stack fails on it while it holds ${content}, and deletes it once emptied`,
+    replace: `an update that replaces it leaves the old one with its ${content} outside the stack, or deletes it if empty`,
+  };
+}
+
 const RETAINS_ON_DELETE: ReadonlySet<string> = new Set(['Retain', 'RetainExceptOnCreate', 'Snapshot']);
 const RETAINS_ON_REPLACE: ReadonlySet<string> = new Set(['Retain', 'Snapshot']);
 
@@ -111,12 +139,9 @@ export const rule: Rule = {
       extraTypes: { default: [], description: 'more resource types to check (e.g. a registry type that holds data)' },
     },
     messages: {
-      missingBoth:
-        '{{type}} holds data but has neither DeletionPolicy nor UpdateReplacePolicy, so both default to Delete: deleting the stack or a replacing update deletes its data. Set both to {{fix}}',
-      deletion:
-        'DeletionPolicy of {{type}} is {{value}}: deleting the stack or removing the resource deletes its data. Set DeletionPolicy to {{fix}}',
-      replace:
-        'UpdateReplacePolicy of {{type}} is {{value}}: an update that replaces the resource deletes the old one with its data. Set UpdateReplacePolicy to {{fix}}',
+      missingBoth: '{{type}} holds data but has neither DeletionPolicy nor UpdateReplacePolicy, so both default to Delete: {{consequence}}. Set both to {{fix}}',
+      deletion: 'DeletionPolicy of {{type}} is {{value}}: {{consequence}}. Set DeletionPolicy to {{fix}}',
+      replace: 'UpdateReplacePolicy of {{type}} is {{value}}: {{consequence}}. Set UpdateReplacePolicy to {{fix}}',
     },
   },
   create(context) {
@@ -134,17 +159,20 @@ export const rule: Rule = {
           const deletion = policyState(resource.DeletionPolicy, RETAINS_ON_DELETE);
           const replace = policyState(resource.UpdateReplacePolicy, RETAINS_ON_REPLACE);
           const fix = SNAPSHOT_TYPES.has(type) ? 'Retain or Snapshot' : 'Retain';
+          const consequence = consequences(type);
           if (!deletion.ok && !replace.ok && deletion.value === undefined && replace.value === undefined) {
-            context.report({ path, key: true, messageId: 'missingBoth', data: { type, fix } });
+            context.report({ path, key: true, messageId: 'missingBoth', data: { type, fix, consequence: consequence.both } });
             return;
           }
           if (!deletion.ok) {
             const at = deletion.value === undefined ? { path, key: true } : { path: [...path, 'DeletionPolicy'] };
-            context.report({ ...at, messageId: 'deletion', data: { type, value: deletion.value ?? 'missing (Delete)', fix: SNAPSHOT_TYPES.has(type) ? 'Retain, RetainExceptOnCreate or Snapshot' : 'Retain or RetainExceptOnCreate' } });
+            const deletionFix = SNAPSHOT_TYPES.has(type) ? 'Retain, RetainExceptOnCreate or Snapshot' : 'Retain or RetainExceptOnCreate';
+            const value = deletion.value ?? 'missing (Delete)';
+            context.report({ ...at, messageId: 'deletion', data: { type, value, consequence: consequence.deletion, fix: deletionFix } });
           }
           if (!replace.ok) {
             const at = replace.value === undefined ? { path, key: true } : { path: [...path, 'UpdateReplacePolicy'] };
-            context.report({ ...at, messageId: 'replace', data: { type, value: replace.value ?? 'missing (Delete)', fix } });
+            context.report({ ...at, messageId: 'replace', data: { type, value: replace.value ?? 'missing (Delete)', consequence: consequence.replace, fix } });
           }
         },
       },
