@@ -75,7 +75,7 @@ function attachedBy(value: unknown, key: (typeof ATTACHMENTS)[number]): Presence
     if (!Array.isArray(b.value)) return false; // a Ref to a list parameter may be empty: not guessed
     if (key !== 'TrafficSources') return b.value.some((item) => !isNoValue(item));
     // TrafficSources of type elb / elbv2 (a VPC Lattice source has health checks of its own).
-    return b.value.some((item) => isPlainObject(item) && (typeof item.Type !== 'string' || /^elb(v2)?$/i.test(item.Type.trim())));
+    return b.value.some((item) => isPlainObject(item) && typeof item.Type === 'string' && /^elb(v2)?$/i.test(item.Type.trim()));
   });
   return attaching.length === 0 ? 'no' : attaching.length === all.length ? 'yes' : 'maybe';
 }

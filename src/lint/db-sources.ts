@@ -51,7 +51,8 @@ const DB_WORDS = new Set(['db', 'database', 'rds', 'aurora', 'mysql', 'postgres'
 const ENDPOINT_WORDS = new Set(['host', 'hostname', 'endpoint', 'url', 'uri', 'address', 'addr', 'server', 'dsn', 'connection', 'conn']);
 const NOT_RELATIONAL = new Set(['dynamo', 'dynamodb', 'redis', 'cache', 'memcached', 'elasticache', 'dax']);
 const CREDENTIAL_WORDS = new Set(['pass', 'password', 'pwd', 'secret', 'user', 'username', 'login', 'port', 'token', 'key', 'name']);
-const RDS_HOST = /[a-z0-9][a-z0-9.-]*\.rds\.amazonaws\.com(\.cn)?/gi;
+/** An RDS endpoint: `<name>.<id>.<region>.rds.amazonaws.com` (not a service principal like `monitoring.rds.amazonaws.com`). */
+const RDS_HOST = /[a-z0-9][a-z0-9.-]*\.[a-z]{2}(?:-[a-z]+)+-\d+\.rds\.amazonaws\.com/gi;
 const ENV_NAMESPACE = 'aws:elasticbeanstalk:application:environment';
 
 /** The words of a name (`DB_HOST`, `DbEndpoint`, `spring.datasource.url`), lower case. */

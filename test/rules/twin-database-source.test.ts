@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { rule } from '../../rules/twin-database-source';
-import { lintText } from '../../src/lint/engine';
+import { emit } from '../../src/emit';
+import { INTERNAL_ERROR, lintText } from '../../src/lint/engine';
+import type { Template } from '../../src/model/template';
+import type { Rule } from '../../src/lint/types';
+import { templateValue } from '../support/arbitrary';
 import { ruleTester } from '../support/rule-tester';
 
 /**
@@ -108,6 +113,10 @@ ruleTester(rule, {
       name: 'a weighted record whose load balancer fronts two groups is not one twin',
       code: asgTwins(['DbHost: !Ref DbHostParam'], ['DbHost: !Ref OtherDbHost']).replace('TargetGroupARNs: [!Ref TwoTg]', 'TargetGroupARNs: [!Ref OneTg]'),
     },
+    {
+      name: 'an RDS service principal is not a database host',
+      code: asgTwins(['Principal: monitoring.rds.amazonaws.com'], ['Principal: monitoring.rds.amazonaws.com'], 'PRINCIPAL=${Principal}'),
+    },
     { name: 'DynamoDB endpoints are not the database', code: beanstalk([envVar('DYNAMODB_ENDPOINT', '!Ref BlueDbHost')], [envVar('DYNAMODB_ENDPOINT', '!Ref GreenDbHost')]) },
   ],
   invalid: [
@@ -183,5 +192,32 @@ describe('twin-database-source on templates written as a new user would', () => 
   });
   it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
     expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+});
+
+describe('Route 53, Auto Scaling and twin rules on any template', () => {
+  // Every rule built on src/lint/route53.ts, environments.ts and db-sources.ts: none may fail on any shape.
+  const rules = ['route53-long-ttl', 'route53-alias-ttl', 'route53-weighted-records', 'route53-weighted-traffic', 'asg-elb-health-check', 'twin-database-source'].map(
+    (id) => (require(`../../rules/${id}`) as { rule: Rule }).rule,
+  );
+  const types = [
+    'AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration',
+    'AWS::EC2::Instance', 'AWS::ElasticBeanstalk::Environment', 'AWS::ECS::Service', 'AWS::ECS::TaskDefinition', 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    'AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::CloudFront::Distribution', 'AWS::RDS::DBInstance',
+  ];
+  const names = ['Name', 'Type', 'SetIdentifier', 'Weight', 'TTL', 'AliasTarget', 'ResourceRecords', 'RecordSets', 'HostedZoneId', 'HealthCheckType', 'TargetGroupARNs', 'LoadBalancerNames', 'TrafficSources', 'LaunchTemplate', 'LaunchTemplateData', 'UserData', 'OptionSettings', 'TaskDefinition', 'ContainerDefinitions', 'LoadBalancers', 'LoadBalancerArn', 'DefaultActions', 'DistributionConfig'];
+  const ids = ['BlueA', 'GreenA', 'Db', 'Lb', 'Tg'];
+  const template: fc.Arbitrary<Template> = fc
+    .dictionary(fc.constantFrom(...ids), fc.record({ Type: fc.constantFrom(...types), Properties: fc.dictionary(fc.constantFrom(...names), templateValue, { maxKeys: 6, noNullPrototype: true }) }, { noNullPrototype: true }), { minKeys: 1, maxKeys: 5, noNullPrototype: true })
+    .map((Resources) => ({ AWSTemplateFormatVersion: '2010-09-09', Resources }) as Template);
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(template, fc.constantFrom('yaml' as const, 'json' as const), (t, format) => {
+        const findings = lintText(emit(t, format), `t.${format}`, { rules });
+        expect(findings.filter((f) => f.ruleId === INTERNAL_ERROR)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
