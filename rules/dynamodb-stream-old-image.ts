@@ -51,14 +51,19 @@ export const rule: Rule = {
           if (!TABLE_TYPES.has(type)) continue;
           const properties = propertiesOf(resource);
           const stream = properties.StreamSpecification;
-          if (!isPlainObject(stream)) continue;
-          const views = outcomes(stream.StreamViewType, template).flatMap((o) => (o.kind === 'known' && typeof o.value === 'string' && NO_OLD_IMAGE.has(o.value) ? [o.value] : []));
+          const views = outcomes(stream, template).flatMap((s) =>
+            s.kind === 'known' && isPlainObject(s.value)
+              ? outcomes(s.value.StreamViewType, template).flatMap((o) => (o.kind === 'known' && typeof o.value === 'string' && NO_OLD_IMAGE.has(o.value) ? [o.value] : []))
+              : [],
+          );
           if (views.length === 0) continue;
-          const ttl = isPlainObject(properties.TimeToLiveSpecification) && outcomes(properties.TimeToLiveSpecification.Enabled, template).some((o) => o.kind === 'known' && isTrue(o.value));
+          const ttl = outcomes(properties.TimeToLiveSpecification, template).some(
+            (t) => t.kind === 'known' && isPlainObject(t.value) && outcomes(t.value.Enabled, template).some((o) => o.kind === 'known' && isTrue(o.value)),
+          );
           const archiver = consumers.find((c) => c.table === logicalId && archivesDeletions(c, ttl, types));
           if (!archiver) continue;
           context.report({
-            path: ['Resources', logicalId, 'Properties', 'StreamSpecification', 'StreamViewType'],
+            path: ['Resources', logicalId, 'Properties', 'StreamSpecification', ...(isPlainObject(stream) ? ['StreamViewType'] : [])],
             messageId: 'keysOnly',
             data: { view: views[0], table: logicalId, consumerType: archiver.type, consumer: archiver.logicalId },
           });

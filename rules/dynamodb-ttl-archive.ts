@@ -31,13 +31,16 @@ function checkTable(context: RuleContext, { logicalId, resource, path }: Resourc
   const properties = resource.Properties;
   if (!isPlainObject(properties)) return;
   const ttl = properties.TimeToLiveSpecification;
-  if (!isPlainObject(ttl)) return;
   // Enabled on any branch of an Fn::If is a deployment that deletes by TTL.
-  if (!outcomes(ttl.Enabled, context.template).some((o) => o.kind === 'known' && isTrue(o.value))) return;
+  const enabled = outcomes(ttl, context.template).some(
+    (o) => o.kind === 'known' && isPlainObject(o.value) && outcomes(o.value.Enabled, context.template).some((e) => e.kind === 'known' && isTrue(e.value)),
+  );
+  if (!enabled) return;
   const absent = (value: unknown) => outcomes(value, context.template).every((o) => o.kind === 'absent');
   if (!absent(properties.StreamSpecification) || !absent(properties.KinesisStreamSpecification)) return;
   // A global table streams to Kinesis per replica.
   const replicas = Array.isArray(properties.Replicas) ? properties.Replicas : [];
   if (replicas.some((r) => isPlainObject(r) && !absent(r.KinesisStreamSpecification))) return;
-  context.report({ path: [...path, 'Properties', 'TimeToLiveSpecification', 'Enabled'], messageId: 'noStream', data: { table: logicalId } });
+  const at = [...path, 'Properties', 'TimeToLiveSpecification', ...(isPlainObject(ttl) ? ['Enabled'] : [])];
+  context.report({ path: at, messageId: 'noStream', data: { table: logicalId } });
 }

@@ -107,5 +107,19 @@ Resources:
 `,
       errors: [{ messageId: 'keysOnly', line: 10, resource: 'Items' }],
     },
+    {
+      name: 'stream and TTL specifications behind Fn::If',
+      code: `Conditions:
+  Streamed: !Equals [!Ref AWS::Region, us-east-1]
+Resources:
+  Items:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+      TimeToLiveSpecification: !If [Streamed, { AttributeName: ttl, Enabled: true }, !Ref AWS::NoValue]
+      StreamSpecification: !If [Streamed, { StreamViewType: NEW_IMAGE }, !Ref AWS::NoValue]
+${mapping(undefined, '!Ref Forwarder')}${forwarder}`,
+      errors: [{ messageId: 'keysOnly', line: 9, resource: 'Items' }],
+    },
   ],
 });

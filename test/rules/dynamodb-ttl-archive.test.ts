@@ -68,6 +68,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'noStream', line: 9, resource: 'Items' }],
     },
     {
+      name: 'the whole TTL specification behind Fn::If',
+      code: table("      TimeToLiveSpecification: !If [Archive, { AttributeName: ttl, Enabled: true }, !Ref AWS::NoValue]\n"),
+      errors: [{ messageId: 'noStream', line: 9, resource: 'Items' }],
+    },
+    {
       name: 'global table',
       code: table('      TimeToLiveSpecification: { AttributeName: ttl, Enabled: true }\n      Replicas: [{ Region: us-east-1 }]\n', 'AWS::DynamoDB::GlobalTable'),
       errors: [{ messageId: 'noStream', line: 9, resource: 'Items' }],
