@@ -42,18 +42,23 @@ export const rule: Rule = {
       resource: {
         'AWS::S3::Bucket': ({ logicalId, resource, path }) => {
           const properties = isPlainObject(resource.Properties) ? resource.Properties : {};
-          const block = properties.PublicAccessBlockConfiguration;
-          if (!isPlainObject(block)) return;
+          const config = properties.PublicAccessBlockConfiguration;
+          const configPath = [...path, 'Properties', 'PublicAccessBlockConfiguration'];
           const website = isWebsiteBucket(properties);
           const acl = properties.AccessControl;
           const publicAcl = typeof acl === 'string' && /^public/i.test(acl);
+          // Each Fn::If branch of the configuration is a deployment; one finding per flag.
+          const blocks = outcomes(config, context.template).flatMap((o) => (o.kind === 'known' && isPlainObject(o.value) ? [o.value] : []));
           for (const flag of FLAGS) {
             if (website && (POLICY_FLAGS.has(flag) || (publicAcl && ACL_FLAGS.has(flag)))) continue;
-            const list = outcomes(block[flag], context.template);
-            const off = list.find((o) => o.kind === 'absent' || (o.kind === 'known' && isFalse(o.value)));
-            if (!off) continue;
-            const at = block[flag] === undefined ? { path: [...path, 'Properties', 'PublicAccessBlockConfiguration'], key: true } : { path: [...path, 'Properties', 'PublicAccessBlockConfiguration', flag] };
-            context.report({ ...at, messageId: 'flagOff', data: { flag, bucket: logicalId, state: off.kind === 'absent' ? 'unset (false)' : 'false', effect: EFFECT[flag] } });
+            for (const block of blocks) {
+              const off = outcomes(block[flag], context.template).find((o) => o.kind === 'absent' || (o.kind === 'known' && isFalse(o.value)));
+              if (!off) continue;
+              const at = block !== config ? { path: configPath } : block[flag] === undefined ? { path: configPath, key: true } : { path: [...configPath, flag] };
+              const state = off.kind === 'absent' ? 'unset (false)' : 'false';
+              context.report({ ...at, messageId: 'flagOff', data: { flag, bucket: logicalId, state, effect: EFFECT[flag] } });
+              break;
+            }
           }
         },
       },

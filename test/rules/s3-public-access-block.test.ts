@@ -59,5 +59,20 @@ ruleTester(rule, {
       code: bucket(ALL_ON.replace('RestrictPublicBuckets: true', 'RestrictPublicBuckets: "false"'), '      WebsiteConfiguration: { RedirectAllRequestsTo: { HostName: example.com } }\n'),
       errors: [{ messageId: 'flagOff', line: 12, resource: 'Bucket' }],
     },
+    {
+      name: 'the whole configuration behind Fn::If: reported on the property',
+      code: `Conditions:
+  Open: !Equals [!Ref AWS::Region, us-east-1]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration: !If
+        - Open
+        - { BlockPublicAcls: true, BlockPublicPolicy: false, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+        - { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+`,
+      errors: [{ messageId: 'flagOff', line: 7, resource: 'Bucket' }],
+    },
   ],
 });
