@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/cloudfront-origin-protocol';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A distribution `Cdn` whose DistributionConfig holds `lines` (from line 6, indented 8). */
@@ -103,4 +106,28 @@ ruleTester(rule, {
       errors: [{ messageId: 'viewerHttp', line: 4, resource: 'Cdn' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/cloudfront-origin-protocol), linted with every rule. */
+describe('cloudfront-origin-protocol on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'cloudfront-origin-protocol');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-alb-origin-over-http.yaml': [
+      { messageId: 'originHttp', line: 22, resource: 'AppDistribution' },
+      { messageId: 'viewerHttp', line: 25, resource: 'AppDistribution' },
+    ],
+    'bad-match-viewer-legacy-path.yaml': [
+      { messageId: 'matchViewerHttp', line: 28, resource: 'ApiDistribution' },
+      { messageId: 'viewerHttp', line: 38, resource: 'ApiDistribution' },
+    ],
+    'bad-s3-website-origin.yaml': [{ messageId: 's3WebsiteHttp', line: 24, resource: 'WebsiteDistribution' }],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

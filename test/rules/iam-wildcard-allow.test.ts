@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/iam-wildcard-allow';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** An `AWS::IAM::ManagedPolicy` `P` whose statement list is `lines` (items start at line 7, indented 8). */
@@ -75,4 +78,25 @@ ruleTester(rule, {
       errors: [{ messageId: 'wildcard', line: 3, resource: 'U' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/iam-wildcard-allow), linted with every rule. */
+describe('iam-wildcard-allow on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'iam-wildcard-allow');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-lambda-admin-role.yaml': [{ messageId: 'wildcard', line: 23, resource: 'CleanupFunctionRole' }],
+    'bad-pipeline-roles.yaml': [
+      { messageId: 'adminPolicy', line: 16, resource: 'BuildProjectRole' },
+      { messageId: 'notAction', line: 27, resource: 'DeveloperPolicy' },
+      { messageId: 'wildcard', line: 48, resource: 'OperatorsGroup' },
+    ],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

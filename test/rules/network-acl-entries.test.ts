@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/network-acl-entries';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A NACL `Acl` associated with a subnet (lines 1–7), then entries; entry i's properties sit on line 10 + 3i. */
@@ -48,4 +51,27 @@ ruleTester(rule, {
       errors: [{ messageId: 'duplicateNumber', line: 14, resource: 'E1' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/network-acl-entries), linted with every rule. */
+describe('network-acl-entries on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'network-acl-entries');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-public-acl-allows-everything.yaml': [
+      { messageId: 'openInbound', line: 29, resource: 'InboundPublicNetworkAclEntry' },
+      { messageId: 'openInbound', line: 39, resource: 'InboundPublicNetworkAclEntryIpv6' },
+    ],
+    'bad-rule-numbers.yaml': [
+      { messageId: 'duplicateNumber', line: 38, resource: 'InboundPostgresFromReporting' },
+      { messageId: 'numberRange', line: 50, resource: 'InboundDenyEverythingElse' },
+    ],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

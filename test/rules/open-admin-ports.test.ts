@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/open-admin-ports';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A security group `Sg` whose inline ingress rules are `lines` (list items start at line 7). */
@@ -67,4 +70,27 @@ ruleTester(rule, {
       errors: [{ messageId: 'open', line: 4, resource: 'Sg' }],
     },
   ],
+});
+
+/** Templates written apart from cfnkit's generators (test/fixtures/practices/open-admin-ports), linted with every rule. */
+describe('open-admin-ports on templates written as a new user would', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 'open-admin-ports');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const bad: { [file: string]: Array<{ messageId: string; line: number; resource: string }> } = {
+    'bad-bastion-ssh-open.yaml': [
+      { messageId: 'open', line: 28, resource: 'BastionSecurityGroup' },
+      { messageId: 'open', line: 38, resource: 'BastionSshIpv6Ingress' },
+    ],
+    'bad-windows-rdp.yaml': [
+      { messageId: 'open', line: 33, resource: 'WebServerSecurityGroup' },
+      { messageId: 'open', line: 40, resource: 'TroubleshootingIngress' },
+    ],
+  };
+  it('lists every bad template', () => expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(bad).sort()));
+  it.each(Object.entries(bad))('%s: each defect is flagged on the offending resource', (file, expected) => {
+    expect(lint(file).filter((f) => f.ruleId === rule.meta.id).map(({ messageId, line, resource }) => ({ messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });
