@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { rule } from '../../rules/network-acl-entries';
-import { lintText } from '../../src/lint/engine';
+import { emit } from '../../src/emit';
+import { INTERNAL_ERROR, lintText } from '../../src/lint/engine';
+import type { TemplateValue } from '../../src/model/intrinsics';
+import type { Template } from '../../src/model/template';
+import type { Rule } from '../../src/lint/types';
+import { templateValue } from '../support/arbitrary';
 import { ruleTester } from '../support/rule-tester';
 
 /** A NACL `Acl` associated with a subnet (lines 1–7), then entries; entry i's properties sit on line 10 + 3i. */
@@ -73,5 +79,45 @@ describe('network-acl-entries on templates written as a new user would', () => {
   });
   it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
     expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+});
+
+describe('CloudFront, network ACL, admin port and IAM rules on any template', () => {
+  // Every rule built on src/lint/alternatives.ts, network.ts and network-acl.ts: none may fail on any shape.
+  const rules = ['cloudfront-origin-protocol', 'network-acl-entries', 'network-acl-return-traffic', 'open-admin-ports', 'iam-wildcard-allow'].map(
+    (id) => (require(`../../rules/${id}`) as { rule: Rule }).rule,
+  );
+  const types = [
+    'AWS::CloudFront::Distribution', 'AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::SubnetNetworkAclAssociation', 'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::IAM::Role', 'AWS::IAM::Policy',
+    'AWS::S3::BucketPolicy', 'AWS::Serverless::Function',
+  ];
+  const names = [
+    'DistributionConfig', 'Origins', 'Id', 'DomainName', 'CustomOriginConfig', 'OriginProtocolPolicy', 'DefaultCacheBehavior', 'CacheBehaviors', 'TargetOriginId',
+    'ViewerProtocolPolicy', 'PathPattern', 'OriginGroups', 'Items', 'Members', 'OriginId', 'CustomOrigin', 'NetworkAclId', 'RuleNumber', 'Egress', 'Protocol',
+    'RuleAction', 'CidrBlock', 'Ipv6CidrBlock', 'PortRange', 'From', 'To', 'SecurityGroupIngress', 'IpProtocol', 'FromPort', 'ToPort', 'CidrIp', 'CidrIpv6',
+    'GroupId', 'SecurityGroups', 'Listeners', 'LoadBalancerPort', 'Type', 'PolicyDocument', 'Policies', 'ManagedPolicyArns', 'Statement', 'Effect', 'Action',
+    'NotAction', 'Resource', 'NotResource',
+  ];
+  const leaf: fc.Arbitrary<TemplateValue> = fc.oneof(
+    templateValue,
+    fc.constantFrom<TemplateValue>('*', 'Allow', 'allow', '-1', -1, 6, 'tcp', 22, 3389, 65535, 1024, true, 'false', '0.0.0.0/0', '::/0', '10.0.0.0/8', 'http-only', 'match-viewer', 'allow-all', 'A', 'B'),
+  );
+  const { value } = fc.letrec<{ value: TemplateValue }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...names), tie('value'), { maxKeys: 4, noNullPrototype: true })),
+  }));
+  const ids = ['A', 'B', 'Acl', 'Sg', 'Lb'];
+  const template: fc.Arbitrary<Template> = fc
+    .dictionary(fc.constantFrom(...ids), fc.record({ Type: fc.constantFrom(...types), Properties: fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 6, noNullPrototype: true }) }, { noNullPrototype: true }), { minKeys: 1, maxKeys: 5, noNullPrototype: true })
+    .map((Resources) => ({ AWSTemplateFormatVersion: '2010-09-09', Resources }) as Template);
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(template, fc.constantFrom('yaml' as const, 'json' as const), (t, format) => {
+        const findings = lintText(emit(t, format), `t.${format}`, { rules });
+        expect(findings.filter((f) => f.ruleId === INTERNAL_ERROR)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
