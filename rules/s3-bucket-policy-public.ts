@@ -158,7 +158,7 @@ function restricts(condition: { [key: string]: unknown }): { ok: true } | { ok: 
     const op = operator.toLowerCase();
     const positive = !op.endsWith('ifexists') && !/^(forallvalues:)?(stringnot|arnnot|notipaddress|null)/.test(op.replace(/^foranyvalue:/, '')) && !op.startsWith('forallvalues:');
     for (const [key, value] of Object.entries(tests)) {
-      keys.push(key);
+      keys.push(`${operator} ${key}`);
       if (!positive || !RESTRICTING_KEYS.has(key.toLowerCase())) continue;
       if (value instanceof Intrinsic) return { ok: true };
       const values = Array.isArray(value) ? value : [value];

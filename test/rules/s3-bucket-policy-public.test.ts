@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../rules/s3-bucket-policy-public';
+import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A bucket and its policy with `statement` (YAML at statement-list indentation). */
@@ -105,4 +108,38 @@ ruleTester(rule, {
       errors: [{ messageId: 'publicAllow', line: 7, resource: 'P' }],
     },
   ],
+});
+
+/** Templates written as a new user would, independently of cfnkit's generators (issue 4). */
+describe('tried as a new user: test/fixtures/practices/s3-bucket-policy-public', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'practices', 's3-bucket-policy-public');
+  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
+  const AREA = ['s3-bucket-defaults', 's3-public-access-block', 's3-bucket-policy-public'];
+  const BAD: { [file: string]: Array<{ ruleId: string; messageId: string; line: number; resource: string }> } = {
+    'bad-downloads-bucket-public-read.yaml': [
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 15, resource: 'ReleaseBucket' },
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 17, resource: 'ReleaseBucket' },
+      { ruleId: 's3-bucket-policy-public', messageId: 'weakCondition', line: 27, resource: 'ReleaseBucketPolicy' },
+    ],
+    'bad-partner-uploads.yaml': [
+      { ruleId: 's3-bucket-defaults', messageId: 'encryption', line: 7, resource: 'DropBucket' },
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 12, resource: 'DropBucket' },
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 12, resource: 'DropBucket' },
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 13, resource: 'DropBucket' },
+      { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 14, resource: 'DropBucket' },
+      { ruleId: 's3-bucket-policy-public', messageId: 'weakCondition', line: 25, resource: 'DropBucketPolicy' },
+      { ruleId: 's3-bucket-policy-public', messageId: 'publicAllow', line: 34, resource: 'DropBucketPolicy' },
+    ],
+  };
+
+  it('has an expectation for every bad template', () => {
+    expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(BAD).sort());
+  });
+  it.each(Object.entries(BAD))('%s is flagged on the offending resources', (file, expected) => {
+    const found = lint(file).filter((f) => AREA.includes(f.ruleId));
+    expect(found.map(({ ruleId, messageId, line, resource }) => ({ ruleId, messageId, line, resource }))).toEqual(expected);
+  });
+  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
+    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
+  });
 });
