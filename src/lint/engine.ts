@@ -48,7 +48,7 @@ export function lintParsed(parsed: ParsedTemplate, file: string, options: LintOp
   const active = rules.filter((r) => settings[r.meta.id]?.enabled !== false);
 
   const make = (rule: Rule, messageId: string, message: string, path: TemplatePath, range: Range | undefined): Finding => {
-    const severity = settings[rule.meta.id]?.severity ?? rule.meta.severity;
+    const severity = settings[rule.meta.id]?.severity ?? rule.meta.severities?.[messageId] ?? rule.meta.severity;
     const start = range?.start ?? { line: 1, column: 1 };
     const end = range?.end ?? start;
     return {

@@ -48,6 +48,11 @@ export interface RuleMeta {
   readonly options: { readonly [name: string]: RuleOptionSpec };
   /** Messages by id; `{{name}}` placeholders are filled from report data. */
   readonly messages: { readonly [messageId: string]: string };
+  /**
+   * Default severity of particular messages, where one rule reports both a definite failure and a risk
+   * (e.g. a duplicate rule number vs an allow-all entry). Configuration overrides all of them.
+   */
+  readonly severities?: { readonly [messageId: string]: Severity };
   /** Parse problem codes this rule reports (parse rules only). */
   readonly parseCodes?: readonly ParseProblemCode[];
 }
