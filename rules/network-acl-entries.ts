@@ -15,6 +15,8 @@ export const rule: Rule = {
   meta: {
     id: 'network-acl-entries',
     severity: 'error',
+    // An allow-all entry is a risk the deploy accepts (a warning); reused or out-of-range numbers fail it.
+    severities: { openInbound: 'warning' },
     category: 'practice',
     description: 'Disallow network ACL entries that allow all traffic from the internet or reuse rule numbers',
     cfnLint: [],

@@ -31,7 +31,9 @@ const PASS_THROUGH: ReadonlySet<string> = new Set(['tcp', 'ssl']);
 export const rule: Rule = {
   meta: {
     id: 'open-admin-ports',
-    severity: 'error',
+    // A warning, not an error: the template deploys; the exposure is a risk to fix (CI still fails on
+    // warnings unless --fail-on error). Raise it to error in .cfnkit.yaml to make it block.
+    severity: 'warning',
     category: 'practice',
     description: 'Disallow security group ingress that opens SSH or RDP to 0.0.0.0/0 or ::/0',
     cfnLint: [],
