@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { rule } from '../../rules/stateful-retention';
-import { lintText } from '../../src/lint/engine';
+import { emit } from '../../src/emit';
+import { INTERNAL_ERROR, lintText } from '../../src/lint/engine';
+import type { Rule } from '../../src/lint/types';
+import type { TemplateValue } from '../../src/model/intrinsics';
+import type { Template } from '../../src/model/template';
+import { templateValue } from '../support/arbitrary';
 import { ruleTester } from '../support/rule-tester';
 
 const table = (attributes: string) => `Resources:
@@ -205,5 +211,62 @@ describe('tried as a new user: test/fixtures/practices/stateful-retention', () =
   });
   it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
     expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
+  });
+});
+
+/** Every rule of this group (state, TTL archive, retention, buckets, secrets) on any shape a template can take. */
+describe('state, bucket and secret rules on any template', () => {
+  const rules = [
+    'state-in-deployment-stack',
+    'dynamodb-ttl-archive',
+    'dynamodb-stream-old-image',
+    'stateful-retention',
+    's3-bucket-defaults',
+    's3-public-access-block',
+    's3-bucket-policy-public',
+    'secret-parameter',
+    'password-literal',
+  ].map((id) => (require(`../../rules/${id}`) as { rule: Rule }).rule);
+  const types = [
+    'AWS::AutoScaling::AutoScalingGroup', 'AWS::ECS::Service', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::RDS::DBInstance',
+    'AWS::ElastiCache::CacheCluster', 'AWS::Lambda::EventSourceMapping', 'AWS::Pipes::Pipe', 'AWS::Serverless::Function', 'AWS::Lambda::Function',
+    'AWS::KinesisFirehose::DeliveryStream', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::IAM::User', 'AWS::AmazonMQ::Broker',
+    'AWS::ElasticBeanstalk::Environment', 'AWS::CodePipeline::Pipeline', 'AWS::SQS::Queue',
+  ];
+  const names = [
+    'TimeToLiveSpecification', 'Enabled', 'StreamSpecification', 'StreamViewType', 'KinesisStreamSpecification', 'Replicas', 'EventSourceArn', 'FunctionName',
+    'FilterCriteria', 'Filters', 'Pattern', 'Source', 'SourceParameters', 'Target', 'Events', 'Type', 'Properties', 'Stream', 'Environment', 'Variables',
+    'DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'ReplicationGroupId', 'Engine', 'PublicAccessBlockConfiguration', 'BlockPublicPolicy',
+    'BlockPublicAcls', 'WebsiteConfiguration', 'IndexDocument', 'AccessControl', 'BucketEncryption', 'Bucket', 'PolicyDocument', 'Statement', 'Effect',
+    'Principal', 'NotPrincipal', 'AWS', 'Action', 'Condition', 'StringEquals', 'aws:SourceIp', 'MasterUserPassword', 'LoginProfile', 'Password', 'Users',
+    'OptionSettings', 'OptionName', 'Value', 'Stages', 'Actions', 'Configuration', 'OAuthToken',
+  ];
+  const leaf: fc.Arbitrary<TemplateValue> = fc.oneof(
+    templateValue,
+    fc.constantFrom<TemplateValue>('*', 'Allow', 'Deny', true, 'false', 'KEYS_ONLY', 'NEW_IMAGE', 'REMOVE', '{"eventName": ["REMOVE"]}', '{', 'memcached', 'PublicRead', 'DBPassword', 'secret', '0.0.0.0/0', 'A', 'B', 'P'),
+  );
+  const { value } = fc.letrec<{ value: TemplateValue }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...names), tie('value'), { maxKeys: 4, noNullPrototype: true })),
+  }));
+  const resource = fc.record(
+    { Type: fc.constantFrom(...types), DeletionPolicy: leaf, UpdateReplacePolicy: leaf, Properties: fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 6, noNullPrototype: true }) },
+    { noNullPrototype: true, requiredKeys: ['Type'] },
+  );
+  const parameter = fc.record({ Type: fc.constantFrom('String', 'Number', 'CommaDelimitedList'), NoEcho: leaf, Default: leaf, AllowedValues: value, Description: leaf }, { noNullPrototype: true, requiredKeys: ['Type'] });
+  const template: fc.Arbitrary<Template> = fc
+    .record({
+      Parameters: fc.dictionary(fc.constantFrom('P', 'DbPassword', 'ApiToken', 'AllowPassword'), parameter, { maxKeys: 3, noNullPrototype: true }),
+      Resources: fc.dictionary(fc.constantFrom('A', 'B', 'Table', 'Bucket'), resource, { minKeys: 1, maxKeys: 5, noNullPrototype: true }),
+    })
+    .map((t) => ({ AWSTemplateFormatVersion: '2010-09-09', ...t }) as unknown as Template);
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(template, fc.constantFrom('yaml' as const, 'json' as const), (t, format) => {
+        const findings = lintText(emit(t, format), `t.${format}`, { rules });
+        expect(findings.filter((f) => f.ruleId === INTERNAL_ERROR)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
