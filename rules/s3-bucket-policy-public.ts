@@ -47,7 +47,9 @@ const WEBSITE_READ_ACTIONS: ReadonlySet<string> = new Set(['s3:getobject']);
 export const rule: Rule = {
   meta: {
     id: 's3-bucket-policy-public',
-    severity: 'error',
+    // A warning, not an error: the template deploys and a public policy may be deliberate; raise it
+    // to error in .cfnkit.yaml to make it block.
+    severity: 'warning',
     category: 'practice',
     description: 'Disallow bucket policy statements that allow everyone without a restricting condition',
     cfnLint: [],
