@@ -1,3 +1,4 @@
+import { SNAPSHOT_TYPES } from '../src/spec/retention';
 import { Intrinsic } from '../src/model/intrinsics';
 import { functionName, isMapping, kindOf, transformSupport, visitEntries } from '../src/lint/shapes';
 import type { Rule } from '../src/lint/types';
@@ -23,20 +24,6 @@ const SAM_ATTRIBUTES: ReadonlySet<string> = new Set(['Connectors', 'IgnoreGlobal
 /** `Version` is a legacy attribute of custom resources only. */
 const CUSTOM_RESOURCE = /^(AWS::CloudFormation::CustomResource$|Custom::)/;
 
-/**
- * Types that take `Snapshot` as DeletionPolicy / UpdateReplacePolicy. See
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html
- */
-const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
-  'AWS::DocDB::DBCluster',
-  'AWS::EC2::Volume',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::ElastiCache::ReplicationGroup',
-  'AWS::Neptune::DBCluster',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::Redshift::Cluster',
-]);
 const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
 /** UpdateReplacePolicy has no RetainExceptOnCreate. */
 const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];

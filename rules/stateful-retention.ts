@@ -1,32 +1,7 @@
+import { MORE_STATEFUL_TYPES, SNAPSHOT_TYPES } from '../src/spec/retention';
 import { outcomes, propertiesOf } from '../src/lint/certain';
 import type { Rule } from '../src/lint/types';
 
-/**
- * Types that hold data beside the spec's stateful ones (which the spec index marks with `s`): stores
- * that are newer than the spec's list or that it leaves out.
- */
-const MORE_STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  'AWS::Cassandra::Keyspace',
-  'AWS::Cassandra::Table',
-  'AWS::CodeCommit::Repository',
-  'AWS::DocDBElastic::Cluster',
-  'AWS::ElastiCache::ServerlessCache',
-  'AWS::FSx::Volume',
-  'AWS::KinesisVideo::Stream',
-  'AWS::Lightsail::Database',
-  'AWS::Lightsail::Disk',
-  'AWS::MSK::Cluster',
-  'AWS::MSK::ServerlessCluster',
-  'AWS::MemoryDB::Cluster',
-  'AWS::NeptuneGraph::Graph',
-  'AWS::OpenSearchServerless::Collection',
-  'AWS::RedshiftServerless::Namespace',
-  'AWS::S3Express::DirectoryBucket',
-  'AWS::S3Tables::TableBucket',
-  'AWS::Serverless::SimpleTable',
-  'AWS::Timestream::Database',
-  'AWS::Timestream::Table',
-]);
 
 /**
  * Spec-stateful types not checked by default, each for a reason the docs page gives: their content
@@ -41,17 +16,6 @@ const DEFAULT_IGNORED = [
   'AWS::SecretsManager::Secret',
 ];
 
-/** Types whose DeletionPolicy and UpdateReplacePolicy accept Snapshot (as cfn-lint's E3035 lists them). */
-const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
-  'AWS::DocDB::DBCluster',
-  'AWS::EC2::Volume',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::ElastiCache::ReplicationGroup',
-  'AWS::Neptune::DBCluster',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::Redshift::Cluster',
-]);
 
 /**
  * Types CloudFormation cannot delete while they hold data (as cfn-lint's `DeleteRequiresEmptyResource`

@@ -4,46 +4,7 @@
  */
 import { SpecIndex, specIndex } from '../spec';
 
-/**
- * Types that hold data but that the spec does not mark stateful. The spec's `isStateful` covers RDS,
- * DynamoDB, S3, EFS, ElastiCache, Redshift, OpenSearch, Kinesis, SQS, KMS keys, log groups and more.
- */
-const EXTRA_STATEFUL: ReadonlySet<string> = new Set([
-  'AWS::Cassandra::Table',
-  'AWS::DocDBElastic::Cluster',
-  'AWS::ECR::Repository',
-  'AWS::ElastiCache::ServerlessCache',
-  'AWS::MSK::Cluster',
-  'AWS::MemoryDB::Cluster',
-  'AWS::OpenSearchServerless::Collection',
-  'AWS::S3Express::DirectoryBucket',
-  'AWS::Timestream::Table',
-]);
-
-/** True when deleting a resource of `type` deletes data (spec `isStateful`, plus {@link EXTRA_STATEFUL}). */
-export function isStateful(type: string, spec: SpecIndex = specIndex()): boolean {
-  return EXTRA_STATEFUL.has(type) || spec.resource(type)?.s === 1;
-}
-
-/**
- * Types for which `DeletionPolicy` / `UpdateReplacePolicy` `Snapshot` takes a snapshot before deleting
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
- */
-const SNAPSHOT_TYPES: ReadonlySet<string> = new Set([
-  'AWS::DocDB::DBCluster',
-  'AWS::EC2::Volume',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::ElastiCache::ReplicationGroup',
-  'AWS::Neptune::DBCluster',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBInstance',
-  'AWS::Redshift::Cluster',
-]);
-
-/** True when a `Snapshot` policy on `type` keeps a snapshot. */
-export function supportsSnapshot(type: string): boolean {
-  return SNAPSHOT_TYPES.has(type);
-}
+export { isStateful, supportsSnapshot } from '../spec/retention';
 
 /** Name properties whose spelling the generic rule in {@link fixedNameProperty} does not find. */
 const NAME_PROPERTY: Readonly<Record<string, string>> = {
