@@ -28,7 +28,7 @@ const minRatio = value('--min-ratio', 0);
 const sections = argv.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
 const want = (s: string) => sections.length === 0 || sections.includes(s);
 const root = packageRoot();
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const cli = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { cfnkit: string } }).bin.cfnkit);
 const corpus = join(root, '..', 'shared', 'corpus', 'realworld');
 
 interface Measure {
