@@ -9,7 +9,7 @@ export const rule: Rule = {
     description: 'Require a template that parses as YAML or JSON with a mapping at the top level',
     cfnLint: ['E0000'],
     options: {},
-    parseCodes: ['syntax', 'empty', 'invalid-utf8', 'tab-indent', 'not-a-mapping', 'multiple-documents', 'complex-key', 'unreadable'],
+    parseCodes: ['syntax', 'empty', 'invalid-utf8', 'tab-indent', 'not-a-mapping', 'multiple-documents', 'complex-key', 'unreadable', 'too-deep', 'too-large'],
     messages: {
       syntax: '{{message}}',
       empty: 'template is empty',
@@ -19,6 +19,8 @@ export const rule: Rule = {
       'multiple-documents': 'a template must be a single YAML document',
       'complex-key': 'mapping keys must be plain scalars',
       unreadable: '{{message}}',
+      'too-deep': '{{message}}',
+      'too-large': '{{message}}',
     },
   },
   create: () => ({}),

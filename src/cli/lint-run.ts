@@ -7,6 +7,7 @@ import { ConfigError, findConfig, loadConfig } from '../lint/config';
 import { expandInputs } from '../lint/files';
 import { formatReport, shouldColor } from '../lint/format';
 import { lintTargetsAuto } from '../lint/parallel';
+import { DEFAULT_TIMEOUT_MS } from '../lint/run';
 import type { Finding, Severity } from '../lint/types';
 import { sortFindings } from '../lint/engine';
 import { CliError } from './errors';
@@ -21,11 +22,15 @@ export interface LintArgs {
   readonly config?: string;
   readonly cfnLint: boolean;
   readonly color?: boolean;
+  /** Per-file time budget in seconds; 0 for none. */
+  readonly timeout?: number;
 }
 
 /** Runs `cfnkit lint`; resolves to the exit code. */
 export async function runLint(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
+  const timeout = args.timeout ?? DEFAULT_TIMEOUT_MS / 1000;
+  if (!(timeout >= 0)) throw new CliError('usage', 'cfnkit lint: --timeout must be a number of seconds (0 for no limit)');
   let config;
   try {
     config = loadConfig(args.config ?? findConfig(cwd), RULES, cwd);
@@ -35,7 +40,7 @@ export async function runLint(args: LintArgs): Promise<number> {
   }
   const paths = args.paths.map((p) => (p === STDIN_MARK ? '-' : p));
   const { targets, missing } = expandInputs(paths, { cwd, ignore: config.ignore, root: config.root });
-  const run = await lintTargetsAuto([...targets, ...missing.map((file) => ({ file, sniff: false }))], { rules: RULES, config });
+  const run = await lintTargetsAuto([...targets, ...missing.map((file) => ({ file, sniff: false }))], { rules: RULES, config, timeoutMs: timeout * 1000 });
   let findings: Finding[] = run.findings;
   if (args.cfnLint) {
     const { runCfnLint, mergeCfnLint } = await import('../lint/cfn-lint');

@@ -39,7 +39,8 @@ export function lintCommand(yargs: Argv, setExit: (code: number) => void): Argv 
         .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'info', describe: 'lowest severity that makes the exit code non-zero' })
         .option('config', { alias: 'c', type: 'string', describe: 'configuration file (default: nearest .cfnkit.yaml upward)' })
         .option('cfn-lint', { type: 'boolean', default: false, describe: 'also run cfn-lint on the same files and merge its findings' })
-        .option('color', { type: 'boolean', describe: 'force colour on or off in text output (default: on a TTY unless NO_COLOR)' }),
+        .option('color', { type: 'boolean', describe: 'force colour on or off in text output (default: on a TTY unless NO_COLOR)' })
+        .option('timeout', { type: 'number', default: 30, describe: 'seconds one file may take before it is stopped and reported as internal-error; 0 for no limit' }),
     async (argv) => {
       // Loaded here, not at start-up: `cfnkit gen` never pays for the lint engine.
       const { runLint } = await import('./lint-run');

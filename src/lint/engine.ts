@@ -31,6 +31,14 @@ export interface LintOptions {
 /** Rule id of findings that report a rule's own failure. */
 export const INTERNAL_ERROR = 'internal-error';
 
+/**
+ * Findings kept per rule and file. A hostile template (140,000 buckets in 5 MB) would otherwise make
+ * hundreds of thousands of findings and hundreds of MB; past the limit a rule's findings are counted,
+ * not located, and one `truncated` finding of that rule at 1:1 says how many were left out. Counted
+ * before suppressions.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 const LOGICAL_SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
 
 /** Lints template text or bytes. */
@@ -66,12 +74,27 @@ export function lintParsed(parsed: ParsedTemplate, file: string, options: LintOp
     };
   };
 
+  const counts = new Map<Rule, number>();
+  const admit = (rule: Rule) => {
+    const n = (counts.get(rule) ?? 0) + 1;
+    counts.set(rule, n);
+    return n <= MAX_FINDINGS_PER_RULE;
+  };
+  const finish = () => {
+    for (const [rule, n] of counts) {
+      if (n <= MAX_FINDINGS_PER_RULE) continue;
+      const message = `${n - MAX_FINDINGS_PER_RULE} more findings of ${rule.meta.id} in this file are not shown (at most ${MAX_FINDINGS_PER_RULE} per rule and file)`;
+      findings.push(make(rule, 'truncated', message, [], undefined));
+    }
+    return sortFindings(applySuppressions(findings, parsed, rules));
+  };
+
   for (const problem of parsed.problems) {
     const rule = active.find((r) => r.meta.parseCodes?.includes(problem.code));
-    if (rule) findings.push(make(rule, problem.code, fill(rule.meta.messages[problem.code] ?? '{{message}}', { message: problem.message }), [], problem.range));
+    if (rule && admit(rule)) findings.push(make(rule, problem.code, fill(rule.meta.messages[problem.code] ?? '{{message}}', { message: problem.message }), [], problem.range));
   }
   const template = parsed.template;
-  if (!template) return sortFindings(findings);
+  if (!template) return finish();
 
   const internal = (rule: Rule, error: unknown) =>
     findings.push({
@@ -94,7 +117,7 @@ export function lintParsed(parsed: ParsedTemplate, file: string, options: LintOp
       report: (d: ReportDescriptor) => {
         const template = rule.meta.messages[d.messageId];
         if (template === undefined) throw new Error(`unknown message id "${d.messageId}"`);
-        findings.push(make(rule, d.messageId, fill(template, d.data ?? {}), d.path, locate(parsed, d.path, d.key === true)));
+        if (admit(rule)) findings.push(make(rule, d.messageId, fill(template, d.data ?? {}), d.path, locate(parsed, d.path, d.key === true)));
       },
     };
     try {
@@ -127,7 +150,7 @@ export function lintParsed(parsed: ParsedTemplate, file: string, options: LintOp
   }
   for (const l of listeners) if (l.on.end) call(l, () => l.on.end!());
 
-  return sortFindings(applySuppressions(findings, parsed, rules));
+  return finish();
 }
 
 function walkResources(

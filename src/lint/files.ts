@@ -64,7 +64,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): {
     } else if (/[*?[\]{}]/.test(arg)) {
       const hits = globSync([arg], { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true });
       if (hits.length === 0) missing.push(arg);
-      for (const hit of hits.sort()) add(hit, show(hit), true);
+      for (const hit of hits.sort()) if (!isSpecial(hit)) add(hit, show(hit), true);
     } else {
       missing.push(arg);
     }
@@ -96,7 +96,7 @@ function walkDirectory(dir: string): string[] {
       const p = join(d, e.name);
       if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) {
         if (!SKIP_DIRS.has(e.name)) visit(p);
-      } else if (TEMPLATE_EXTENSIONS.test(e.name) && (e.isFile() || e.isSymbolicLink())) {
+      } else if (TEMPLATE_EXTENSIONS.test(e.name) && (e.isFile() || (e.isSymbolicLink() && !isSpecial(p)))) {
         out.push(p);
       }
     }
@@ -108,6 +108,20 @@ function walkDirectory(dir: string): string[] {
 function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for a path that resolves to something other than a file or directory: a FIFO would block the
+ * read forever and a device may never end, so a directory search leaves them out. A broken link or a
+ * link loop is not special: it is reported as unreadable.
+ */
+function isSpecial(p: string): boolean {
+  try {
+    const stat = statSync(p);
+    return !stat.isFile() && !stat.isDirectory();
   } catch {
     return false;
   }

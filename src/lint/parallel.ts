@@ -5,17 +5,26 @@
  *
  * Used only from the compiled package (workers load dist/src/lint/worker.js) and only when it pays:
  * a worker costs a start-up of its own, so small runs stay on the main thread.
+ *
+ * Isolation (issue 6): each worker keeps the per-file time budget itself; should a worker still not
+ * answer a grace period after the budget (stuck where the budget cannot reach), or die (out of
+ * memory, a crash), it is terminated, its file gets one `internal-error` finding and a fresh worker
+ * takes the rest of the queue.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintConfig } from './config';
+import { INTERNAL_ERROR } from './engine';
 import type { LintTarget } from './files';
-import { LintRun, lintTargets } from './run';
+import { DEFAULT_TIMEOUT_MS, LintRun, fileFinding, lintTargets, timeoutFinding } from './run';
 import type { Finding, Rule } from './types';
 
 /** Below this many files one thread is faster than starting workers. */
 export const PARALLEL_MIN_FILES = 24;
+
+/** Heap limit of a worker: a file that needs more ends in an `internal-error` finding, not a dead run. */
+const WORKER_HEAP_MB = 2048;
 
 /** Message from a worker: the result for one target. */
 export interface WorkerResult {
@@ -24,42 +33,106 @@ export interface WorkerResult {
   readonly linted: boolean;
 }
 
+/** What a worker is started with. */
+export interface WorkerSetup {
+  readonly config: LintConfig;
+  readonly ruleIds: readonly string[];
+  readonly timeoutMs: number;
+}
+
+/** Options of {@link lintTargetsAuto}. */
+export interface AutoOptions {
+  readonly rules: readonly Rule[];
+  readonly config: LintConfig;
+  /** Worker threads; default `CFNKIT_THREADS` or the number of cores. */
+  readonly threads?: number;
+  /** Per-file time budget in ms, 0 for none; default {@link DEFAULT_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
+  /** How long past the budget a silent worker is given before it is terminated; default max(5 s, budget). */
+  readonly graceMs?: number;
+}
+
 /** Lints `targets`, in parallel when there are enough of them, cores to use and compiled workers. */
-export async function lintTargetsAuto(targets: readonly LintTarget[], options: { rules: readonly Rule[]; config: LintConfig; threads?: number }): Promise<LintRun> {
+export async function lintTargetsAuto(targets: readonly LintTarget[], options: AutoOptions): Promise<LintRun> {
   const threads = Math.min(options.threads ?? (Number(process.env.CFNKIT_THREADS) || availableParallelism()), Math.ceil(targets.length / 8));
   const compiled = __filename.endsWith('.js');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (threads < 2 || targets.length < PARALLEL_MIN_FILES || !compiled || targets.some((t) => t.file === '-')) {
-    return lintTargets(targets, options);
+    return lintTargets(targets, { ...options, timeoutMs });
   }
+  const setup: WorkerSetup = { config: options.config, ruleIds: options.rules.map((r) => r.meta.id), timeoutMs };
+  const deadline = timeoutMs > 0 ? timeoutMs + (options.graceMs ?? Math.max(5000, timeoutMs)) : 0;
   const results: Array<WorkerResult | undefined> = new Array(targets.length);
   let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, () => {
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(join(__dirname, 'worker.js'), { workerData: { config: options.config, ruleIds: options.rules.map((r) => r.meta.id) } });
-        const feed = () => {
-          if (next < targets.length) {
-            const index = next++;
-            worker.postMessage({ index, target: targets[index] });
-          } else {
-            void worker.terminate();
-            resolve();
-          }
-        };
-        worker.on('message', (m: WorkerResult | 'ready') => {
-          if (m !== 'ready') results[m.index] = m;
-          feed();
-        });
-        worker.on('error', reject);
-      });
-    }),
-  );
+  const take = () => (next < targets.length ? next++ : undefined);
+  const lane = () => new Promise<void>((resolve, reject) => runLane({ setup, deadline, take, targets, results, done: resolve, broken: reject }));
+  await Promise.all(Array.from({ length: threads }, lane));
   const findings: Finding[] = [];
   const files: string[] = [];
   results.forEach((r, i) => {
     if (!r) return;
     if (r.linted) files.push(targets[i].file);
-    findings.push(...r.findings);
+    for (const f of r.findings) findings.push(f);
   });
   return { findings, files };
+}
+
+interface Lane {
+  readonly setup: WorkerSetup;
+  /** ms a worker may stay silent on one file, 0 for no limit. */
+  readonly deadline: number;
+  /** The next index of the queue, or undefined when it is empty. */
+  readonly take: () => number | undefined;
+  readonly targets: readonly LintTarget[];
+  readonly results: Array<WorkerResult | undefined>;
+  readonly done: () => void;
+  /** A worker that fails before its first file: the installation is broken, not a template. */
+  readonly broken: (e: Error) => void;
+}
+
+/**
+ * One worker's share of the queue: feeds it files until the queue is empty; replaces it with a fresh
+ * one when it dies or overruns, after recording the file it was on.
+ */
+function runLane(lane: Lane): void {
+  const { setup, deadline, targets, results } = lane;
+  const worker = new Worker(join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  let current: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let over = false;
+  const stop = () => {
+    over = true;
+    clearTimeout(timer);
+    void worker.terminate();
+  };
+  const fail = (finding: Finding, error: Error) => {
+    if (over) return;
+    stop();
+    if (current === undefined) return lane.broken(error);
+    results[current] = { index: current, findings: [finding], linted: true };
+    runLane(lane); // a fresh worker for the rest of the queue
+  };
+  const feed = () => {
+    current = lane.take();
+    if (current === undefined) {
+      stop();
+      lane.done();
+      return;
+    }
+    const file = targets[current].file;
+    if (deadline > 0) timer = setTimeout(() => fail(timeoutFinding(file, setup.timeoutMs), new Error('timeout')), deadline);
+    worker.postMessage({ index: current, target: targets[current] });
+  };
+  worker.on('message', (m: WorkerResult | 'ready') => {
+    if (over) return;
+    clearTimeout(timer);
+    if (m !== 'ready') results[m.index] = m;
+    feed();
+  });
+  const crash = (error: Error, why: string) => {
+    const file = current === undefined ? '' : targets[current].file;
+    fail(fileFinding(file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${why}`), error);
+  };
+  worker.on('error', (e: Error) => crash(e, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
+  worker.on('exit', (code) => crash(new Error(`lint worker exited with code ${code}`), `worker exited with code ${code}`));
 }

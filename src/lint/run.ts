@@ -1,11 +1,12 @@
 /**
  * Lints many files: reads each (stdin for `-`), skips quietly what a directory search found that is not
- * a template, and isolates failures — an unreadable file or a crash inside the engine becomes one
- * finding for that file and the run goes on.
+ * a template, and isolates failures — an unreadable file, a crash inside the engine or a file that
+ * runs out of its time budget becomes one finding for that file and the run goes on (issue 6).
  */
-import { readFileSync } from 'node:fs';
-import { parseTemplate } from '../parse';
-import { LineIndex } from '../parse/source';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_TEMPLATE_BYTES, parseTemplate } from '../parse';
+import { specIndex } from '../spec';
+import { BudgetExceeded, withinBudget } from './budget';
 import type { LintConfig } from './config';
 import { INTERNAL_ERROR, lintParsed } from './engine';
 import type { LintTarget } from './files';
@@ -19,10 +20,18 @@ export interface LintRun {
   readonly files: string[];
 }
 
+/** Default of {@link RunOptions.timeoutMs}: 30 s, a hundred times what the largest real templates take. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** Options of {@link lintTargets}. */
 export interface RunOptions {
   readonly rules: readonly Rule[];
   readonly config: LintConfig;
+  /**
+   * Time budget per file in milliseconds (reading excluded); a file over it gets one `internal-error`
+   * finding (message id `timeout`). 0 turns the budget off. Default {@link DEFAULT_TIMEOUT_MS}.
+   */
+  readonly timeoutMs?: number;
   /** Reads a file (stdin is `-`); tests inject failures here. */
   readonly read?: (file: string) => Buffer;
 }
@@ -33,7 +42,9 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 export function lintTargets(targets: readonly LintTarget[], options: RunOptions): LintRun {
   const findings: Finding[] = [];
   const files: string[] = [];
-  const read = options.read ?? ((file: string) => readFileSync(file === '-' ? 0 : file));
+  const read = options.read ?? readTemplateFile;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (timeoutMs > 0) specIndex().resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
   for (const target of targets) {
     let bytes: Buffer;
     try {
@@ -45,18 +56,55 @@ export function lintTargets(targets: readonly LintTarget[], options: RunOptions)
     }
     if (target.sniff && !looksLikeTemplate(decoder.decode(bytes.subarray(0, 200_000)))) continue;
     files.push(target.file);
-    try {
-      findings.push(...lintParsed(parseTemplate(bytes), target.file, { rules: options.rules, settings: options.config.rules }));
-    } catch (e) {
-      findings.push(fileFinding(target.file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${e instanceof Error ? e.message : String(e)}`));
-    }
+    for (const f of lintFile(bytes, target.file, options.rules, options.config, timeoutMs)) findings.push(f);
   }
   return { findings, files };
 }
 
-function fileFinding(file: string, ruleId: string, messageId: string, message: string): Finding {
-  const at = new LineIndex('').position(0);
-  return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: at.line, column: at.column, endLine: at.line, endColumn: at.column };
+/** One file's findings; a crash or a blown budget is one `internal-error` finding. */
+function lintFile(bytes: Buffer, file: string, rules: readonly Rule[], config: LintConfig, timeoutMs: number): Finding[] {
+  try {
+    return withinBudget(timeoutMs, () => lintParsed(parseTemplate(bytes), file, { rules, settings: config.rules }));
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return [timeoutFinding(file, timeoutMs)];
+    return [fileFinding(file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${e instanceof Error ? e.message : String(e)}`)];
+  }
+}
+
+/** The finding for a file that ran out of its time budget. */
+export function timeoutFinding(file: string, timeoutMs: number): Finding {
+  return fileFinding(file, INTERNAL_ERROR, 'timeout', `linting this file took longer than ${timeoutMs / 1000} s and was stopped (--timeout)`);
+}
+
+/** A finding about a whole file, at 1:1. */
+export function fileFinding(file: string, ruleId: string, messageId: string, message: string): Finding {
+  return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/**
+ * Reads a file (`-` is stdin), at most one byte past {@link MAX_TEMPLATE_BYTES}: the parser reports
+ * anything longer as too large, so `/dev/zero` or a runaway pipe cannot fill the memory.
+ */
+export function readTemplateFile(file: string): Buffer {
+  const fd = file === '-' ? 0 : openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // a regular file in one read and a small one to see its end; pipes and devices in growing chunks
+    let want = Math.max(fd === 0 ? 0 : fstatSync(fd).size + 1, 1 << 16);
+    for (let first = true; ; first = false) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, MAX_TEMPLATE_BYTES + 1 - total));
+      want = first ? 1 << 12 : Math.min(want * 2, 1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_TEMPLATE_BYTES) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
 }
 
 function describeReadError(e: unknown): string {

@@ -6,6 +6,7 @@
 import { Intrinsic, TemplateValue, isIntrinsicName } from '../model/intrinsics';
 import type { Template } from '../model/template';
 import { readJson } from './json';
+import { MAX_TEMPLATE_BYTES, invalidUtf8At } from './limits';
 import type { ParseProblem, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 import type { SourceEntry } from './node';
@@ -13,6 +14,7 @@ import { readYaml } from './yaml';
 
 export type { ParseProblem, ParseProblemCode, SourceEntry, SourceNode } from './node';
 export { LineIndex } from './source';
+export { MAX_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 export type { Position, Range } from './source';
 
 /** A path into a template: keys and list indexes; intrinsics appear under their long-form name. */
@@ -28,7 +30,7 @@ export interface ParsedTemplate {
   readonly template: Template | undefined;
   /** Problems found while reading, in text order. */
   readonly problems: readonly ParseProblem[];
-  /** Offset → line:column for this text. */
+  /** Offset → line:column for this text (for bytes that are not UTF-8: for the valid text before the first bad byte). */
   readonly lines: LineIndex;
   /** The decoded text ('' when it could not be decoded). */
   readonly text: string;
@@ -44,15 +46,24 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   let text: string;
   const problems: ParseProblem[] = [];
+  const size = typeof input === 'string' ? (input.length * 3 > MAX_TEMPLATE_BYTES ? Buffer.byteLength(input) : 0) : input.length;
+  if (size > MAX_TEMPLATE_BYTES) {
+    const lines = new LineIndex('');
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const message = `template is ${mb(size)}; cfnkit reads at most ${mb(MAX_TEMPLATE_BYTES)} (CloudFormation accepts 1 MB)`;
+    return failed('yaml', '', lines, [{ code: 'too-large', message, range: lines.range(0, 0) }]);
+  }
   if (typeof input === 'string') {
     text = input;
   } else {
     try {
       text = decoder.decode(input);
     } catch {
-      const lines = new LineIndex('');
-      const at = firstInvalidUtf8(input);
-      return failed('yaml', '', lines, [{ code: 'invalid-utf8', message: `invalid UTF-8 at byte ${at}`, range: lines.range(0, 0) }]);
+      // The position is in the valid text before the bad byte; `text` stays empty.
+      const at = Math.max(0, invalidUtf8At(input));
+      const valid = decoder.decode(input.subarray(0, at));
+      const lines = new LineIndex(valid);
+      return failed('yaml', '', lines, [{ code: 'invalid-utf8', message: `invalid UTF-8 at byte ${at}`, range: lines.range(valid.length, valid.length) }]);
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets; a BOM is allowed
@@ -66,7 +77,7 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   if (/^\s*[{[]/.test(text)) {
     read = readJson(text, lines);
     format = 'json';
-    if (!read.root) {
+    if (!read.root && read.problems[0]?.code !== 'too-deep') {
       const asYaml = readYaml(text, lines);
       if (asYaml.root && asYaml.problems.length === 0) {
         read = asYaml;
@@ -120,8 +131,7 @@ function find(root: SourceNode, path: TemplatePath): { node: SourceNode; keyRang
     }
     tagUsed = false;
     if (node.kind === 'map') {
-      let hit: SourceEntry | undefined;
-      for (const e of node.entries) if (e.key === seg) hit = e; // the last of duplicate keys is the one kept
+      const hit = entryOf(node, seg);
       if (!hit) return undefined;
       node = hit.value;
       keyRange = hit.keyRange;
@@ -133,6 +143,29 @@ function find(root: SourceNode, path: TemplatePath): { node: SourceNode; keyRang
     }
   }
   return { node, keyRange };
+}
+
+/** Maps with more entries than this get a key index on their first lookup. */
+const INDEX_FROM = 16;
+const keyIndexes = new WeakMap<SourceNode, Map<string, SourceEntry>>();
+
+/**
+ * The entry of `key` in a mapping node (the last of duplicate keys, the one kept). Large mappings are
+ * indexed once, so a finding on each of 100,000 resources does not scan Resources 100,000 times.
+ */
+function entryOf(node: Extract<SourceNode, { kind: 'map' }>, key: string | number): SourceEntry | undefined {
+  if (node.entries.length <= INDEX_FROM) {
+    let hit: SourceEntry | undefined;
+    for (const e of node.entries) if (e.key === key) hit = e;
+    return hit;
+  }
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const e of node.entries) index.set(e.key, e);
+    keyIndexes.set(node, index);
+  }
+  return typeof key === 'string' ? index.get(key) : undefined;
 }
 
 function failed(format: 'yaml' | 'json', text: string, lines: LineIndex, problems: ParseProblem[]): ParsedTemplate {
@@ -213,19 +246,6 @@ function intrinsic(fn: Parameters<typeof isIntrinsicName>[0] & string, args: Tem
     if (dot > 0) return new Intrinsic('Fn::GetAtt', [args.slice(0, dot), args.slice(dot + 1)]);
   }
   return new Intrinsic(name, args as never);
-}
-
-/** Byte offset of the first malformed UTF-8 sequence (for the message; TextDecoder says only that one exists). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const c = bytes[i];
-    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += extra + 1;
-  }
-  return 0;
 }
 
 /** Sets an own enumerable property, also for the key `__proto__` (which plain assignment would not). */

@@ -1,53 +1,79 @@
-/** JSON reader: jsonc-parser's tree (strict JSON: no comments, no trailing commas) into a source tree. */
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+/**
+ * JSON reader: jsonc-parser's visitor (strict JSON: no comments, no trailing commas) building the
+ * source tree directly. parseTree would build a tree of its own first, which for 5 MB of JSON is
+ * 150 MB more at the peak (issue 6).
+ */
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { ParseErrorCode } from 'jsonc-parser';
+import { MAX_NESTING, jsonTooDeepAt } from './limits';
 import type { ParseProblem, SourceEntry, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 
+type Open =
+  | { readonly kind: 'map'; readonly start: number; readonly entries: SourceEntry[]; readonly seen: Map<string, Range>; key?: { name: string; range: Range } }
+  | { readonly kind: 'seq'; readonly start: number; readonly items: SourceNode[] };
+
 /** Reads JSON text into a source tree plus the problems found on the way. */
 export function readJson(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  // Only the first error: the parser's later ones are mostly the cascade of the first.
-  const problems: ParseProblem[] = errors.slice(0, 1).map((e) => ({
-    code: 'syntax' as const,
-    message: `invalid JSON: ${describe(printParseErrorCode(e.error))}`,
-    range: lines.range(e.offset, e.offset + e.length),
-  }));
-  if (!tree || errors.length > 0) return { root: undefined, problems };
+  // jsonc-parser recurses once per level: 10,000 levels would overflow its stack (issue 6)
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) return { root: undefined, problems: [{ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(deep, deep + 1) }] };
 
-  const walk = (node: JsonNode): SourceNode => {
-    const range = lines.range(node.offset, node.offset + node.length);
-    switch (node.type) {
-      case 'object': {
-        const entries: SourceEntry[] = [];
-        const seen = new Map<string, Range>();
-        for (const prop of node.children ?? []) {
-          const [k, v] = prop.children ?? [];
-          if (!k || !v) continue;
-          const key = String(k.value);
-          const keyRange = lines.range(k.offset, k.offset + k.length);
-          const first = seen.get(key);
-          if (first) {
-            problems.push({
-              code: 'duplicate-key',
-              message: `duplicate key "${key}" (first at line ${first.start.line}, column ${first.start.column})`,
-              range: keyRange,
-            });
-          } else {
-            seen.set(key, keyRange);
-          }
-          entries.push({ key, keyRange, value: walk(v) });
-        }
-        return { kind: 'map', entries, range };
-      }
-      case 'array':
-        return { kind: 'seq', items: (node.children ?? []).map(walk), range };
-      default:
-        return { kind: 'scalar', value: node.value as string | number | boolean | null, range };
+  const problems: ParseProblem[] = [];
+  let error: { code: ParseErrorCode; offset: number; length: number } | undefined;
+  let root: SourceNode | undefined;
+  const open: Open[] = [];
+  const put = (node: SourceNode) => {
+    const top = open[open.length - 1];
+    if (!top) root = node;
+    else if (top.kind === 'seq') top.items.push(node);
+    else if (top.key) {
+      top.entries.push({ key: top.key.name, keyRange: top.key.range, value: node });
+      top.key = undefined;
     }
   };
-  return { root: walk(tree), problems };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        open.push({ kind: 'map', start: offset, entries: [], seen: new Map() });
+      },
+      onObjectProperty: (name, offset, length) => {
+        const top = open[open.length - 1];
+        if (top?.kind !== 'map') return;
+        const range = lines.span(offset, offset + length);
+        const first = top.seen.get(name);
+        if (first) {
+          problems.push({ code: 'duplicate-key', message: `duplicate key "${name}" (first at line ${first.start.line}, column ${first.start.column})`, range });
+        } else {
+          top.seen.set(name, range);
+        }
+        top.key = { name, range };
+      },
+      onObjectEnd: (offset, length) => {
+        const top = open.pop();
+        if (top?.kind === 'map') put({ kind: 'map', entries: top.entries, range: lines.span(top.start, offset + length) });
+      },
+      onArrayBegin: (offset) => {
+        open.push({ kind: 'seq', start: offset, items: [] });
+      },
+      onArrayEnd: (offset, length) => {
+        const top = open.pop();
+        if (top?.kind === 'seq') put({ kind: 'seq', items: top.items, range: lines.span(top.start, offset + length) });
+      },
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => put({ kind: 'scalar', value, range: lines.span(offset, offset + length) }),
+      onError: (code, offset, length) => {
+        error ??= { code, offset, length };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  // Only the first error: the parser's later ones are mostly the cascade of the first.
+  if (error) {
+    const range = lines.range(error.offset, error.offset + error.length);
+    return { root: undefined, problems: [{ code: 'syntax', message: `invalid JSON: ${describe(printParseErrorCode(error.code))}`, range }] };
+  }
+  return { root, problems };
 }
 
 function describe(code: string): string {

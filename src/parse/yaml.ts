@@ -5,8 +5,9 @@
  * that dates stay strings: `AWSTemplateFormatVersion: 2010-09-09` is a string to CloudFormation.
  * Anchors, aliases and duplicate keys are reported, not resolved.
  */
-import { YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { CollectionTag, Node, ParsedNode, ScalarTag, Tags } from 'yaml';
+import { Composer, Lexer, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { CST, CollectionTag, Document, DocumentOptions, Node, ParseOptions, ParsedNode, ScalarTag, SchemaOptions, Tags } from 'yaml';
+import { MAX_NESTING, nonPrintableAt } from './limits';
 import type { ParseProblem, SourceEntry, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 
@@ -82,28 +83,35 @@ function asPyYaml(tag: Tags[number]): Tags[number] {
 /** Reads YAML text into a source tree plus the problems found on the way. */
 export function readYaml(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
-  const doc = parseDocument(text, {
-    version: '1.1',
-    schema: 'yaml-1.1',
-    customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)).map(asPyYaml), ...PASS_THROUGH_TAGS],
-    merge: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-  });
+  const bad = nonPrintableAt(text);
+  if (bad >= 0) {
+    const hex = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
+    problems.push({ code: 'syntax', message: `special character U+${hex} is not allowed in YAML`, range: lines.range(bad, bad + 1) });
+    return { root: undefined, problems };
+  }
+  const composed = compose(text);
+  if ('deepAt' in composed) {
+    problems.push({ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(composed.deepAt, composed.deepAt + 1) });
+    return { root: undefined, problems };
+  }
+  const { doc, secondAt } = composed;
   // Only the first error: the parser's later ones are mostly the cascade of the first.
   for (const e of doc.errors.slice(0, 1)) {
     const code = e.code === 'TAB_AS_INDENT' ? 'tab-indent' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
     problems.push({ code, message: firstLine(e.message), range: lines.range(e.pos[0], e.pos[1]) });
   }
   if (doc.errors.length > 0) return { root: undefined, problems };
+  if (secondAt !== undefined) {
+    problems.push({ code: 'multiple-documents', message: 'a template must be a single YAML document', range: lines.range(secondAt, secondAt) });
+    return { root: undefined, problems };
+  }
 
   const walk = (node: Node | null | undefined, fallback: number): SourceNode => {
     if (!node) {
-      return { kind: 'scalar', value: null, range: lines.range(fallback, fallback) };
+      return { kind: 'scalar', value: null, range: lines.span(fallback, fallback) };
     }
     const r = (node as ParsedNode).range ?? [fallback, fallback, fallback];
-    const range = lines.range(node.tag || node.anchor ? propsStart(text, r[0]) : r[0], r[1]);
+    const range = lines.span(node.tag || node.anchor ? propsStart(text, r[0]) : r[0], r[1]);
     if (node.anchor) problems.push({ code: 'anchor', message: `YAML anchor &${node.anchor} is not supported by CloudFormation`, range });
     if (isAlias(node)) {
       problems.push({ code: 'alias', message: `YAML alias *${node.source} is not supported by CloudFormation`, range });
@@ -117,7 +125,7 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const kr = (keyNode as ParsedNode | null)?.range ?? [r[0], r[0], r[0]];
-        const keyRange = lines.range(kr[0], kr[1]);
+        const keyRange = lines.span(kr[0], kr[1]);
         if (!isScalar(keyNode)) {
           problems.push({ code: 'complex-key', message: 'mapping keys must be plain scalars', range: keyRange });
           continue;
@@ -151,6 +159,43 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
 
   const root = walk(doc.contents as Node | null, 0);
   return { root, problems };
+}
+
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  schema: 'yaml-1.1',
+  customTags: (tags: Tags) => [...tags.filter((t) => !DROPPED_TAGS.has((t as { tag: string }).tag)).map(asPyYaml), ...PASS_THROUGH_TAGS],
+  merge: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+};
+
+/**
+ * The first document of `text`, as `parseDocument` composes it, and where a second one starts. The
+ * composer recurses once per level of nesting, so 10,000 levels would overflow its stack (issue 6):
+ * the text is lexed and parsed first (both iterative; the parser's stack holds one token per open
+ * mapping or list) and nesting past {@link MAX_NESTING} stops there, at the token that opens it.
+ */
+function compose(text: string): { doc: Document.Parsed; secondAt?: number } | { deepAt: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // besides one token per open collection: the document and, for a moment, a scalar
+    if (parser.stack.length > MAX_NESTING + 2) return { deepAt: Math.max(0, parser.offset - lexeme.length) };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  let doc: Document.Parsed | undefined;
+  let secondAt: number | undefined;
+  for (const d of new Composer(OPTIONS).compose(tokens, true, text.length)) {
+    if (doc) {
+      secondAt = d.range[0];
+      break;
+    }
+    doc = d;
+  }
+  return { doc: doc!, secondAt };
 }
 
 /** A node's range starts after its properties (`!Tag`, `&anchor`); findings point at the first of them. */
