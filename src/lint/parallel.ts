@@ -24,7 +24,7 @@ import type { Finding, Rule } from './types';
 export const PARALLEL_MIN_FILES = 24;
 
 /** Heap limit of a worker: a file that needs more ends in an `internal-error` finding, not a dead run. */
-const WORKER_HEAP_MB = 2048;
+export const WORKER_HEAP_MB = 2048;
 
 /** Message from a worker: the result for one target. */
 export interface WorkerResult {
@@ -38,6 +38,7 @@ export interface WorkerSetup {
   readonly config: LintConfig;
   readonly ruleIds: readonly string[];
   readonly timeoutMs: number;
+  readonly heapMb: number;
 }
 
 /** Options of {@link lintTargetsAuto}. */
@@ -48,8 +49,13 @@ export interface AutoOptions {
   readonly threads?: number;
   /** Per-file time budget in ms, 0 for none; default {@link DEFAULT_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
-  /** How long past the budget a silent worker is given before it is terminated; default max(5 s, budget). */
-  readonly graceMs?: number;
+  /**
+   * How long a worker may stay silent on one file before it is terminated (its own budget should have
+   * stopped the file long before); default the budget plus max(5 s, the budget), none without a budget.
+   */
+  readonly workerDeadlineMs?: number;
+  /** Heap limit of each worker in MB; default {@link WORKER_HEAP_MB}. */
+  readonly workerHeapMb?: number;
 }
 
 /** Lints `targets`, in parallel when there are enough of them, cores to use and compiled workers. */
@@ -60,8 +66,8 @@ export async function lintTargetsAuto(targets: readonly LintTarget[], options: A
   if (threads < 2 || targets.length < PARALLEL_MIN_FILES || !compiled || targets.some((t) => t.file === '-')) {
     return lintTargets(targets, { ...options, timeoutMs });
   }
-  const setup: WorkerSetup = { config: options.config, ruleIds: options.rules.map((r) => r.meta.id), timeoutMs };
-  const deadline = timeoutMs > 0 ? timeoutMs + (options.graceMs ?? Math.max(5000, timeoutMs)) : 0;
+  const setup: WorkerSetup = { config: options.config, ruleIds: options.rules.map((r) => r.meta.id), timeoutMs, heapMb: options.workerHeapMb ?? WORKER_HEAP_MB };
+  const deadline = options.workerDeadlineMs ?? (timeoutMs > 0 ? timeoutMs + Math.max(5000, timeoutMs) : 0);
   const results: Array<WorkerResult | undefined> = new Array(targets.length);
   let next = 0;
   const take = () => (next < targets.length ? next++ : undefined);
@@ -96,7 +102,7 @@ interface Lane {
  */
 function runLane(lane: Lane): void {
   const { setup, deadline, targets, results } = lane;
-  const worker = new Worker(join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const worker = new Worker(join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: setup.heapMb } });
   let current: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let over = false;
@@ -120,7 +126,7 @@ function runLane(lane: Lane): void {
       return;
     }
     const file = targets[current].file;
-    if (deadline > 0) timer = setTimeout(() => fail(timeoutFinding(file, setup.timeoutMs), new Error('timeout')), deadline);
+    if (deadline > 0) timer = setTimeout(() => fail(timeoutFinding(file, deadline), new Error('timeout')), deadline);
     worker.postMessage({ index: current, target: targets[current] });
   };
   worker.on('message', (m: WorkerResult | 'ready') => {

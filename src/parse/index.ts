@@ -49,8 +49,8 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   const size = typeof input === 'string' ? (input.length * 3 > MAX_TEMPLATE_BYTES ? Buffer.byteLength(input) : 0) : input.length;
   if (size > MAX_TEMPLATE_BYTES) {
     const lines = new LineIndex('');
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    const message = `template is ${mb(size)}; cfnkit reads at most ${mb(MAX_TEMPLATE_BYTES)} (CloudFormation accepts 1 MB)`;
+    const mb = (n: number) => `${n / 1024 / 1024} MB`;
+    const message = `template is larger than ${mb(MAX_TEMPLATE_BYTES)}, the most cfnkit reads (CloudFormation accepts 1 MB)`;
     return failed('yaml', '', lines, [{ code: 'too-large', message, range: lines.range(0, 0) }]);
   }
   if (typeof input === 'string') {

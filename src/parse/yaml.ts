@@ -80,16 +80,37 @@ function asPyYaml(tag: Tags[number]): Tags[number] {
   return tag;
 }
 
+/**
+ * Texts from this size on are composed one top-level entry at a time — and a large section such as
+ * Resources one entry at a time — when their lines allow it, so that the parser's token tree and the
+ * `yaml` document (about 60 bytes per byte of text, together) exist for one entry at a time, not for
+ * the whole file: a 5 MB template peaks at about a third of the memory (issue 6). 1 MiB is the most
+ * CloudFormation accepts, so every template it would deploy is read in one piece.
+ */
+export const CHUNK_FROM = 1 << 20;
+
+/** A section this large is split into its entries (when chunking at all). */
+const SPLIT_SECTION_FROM = 1 << 16;
+
+/** Options of {@link readYaml}. */
+export interface ReadYamlOptions {
+  /** Size from which to compose entry by entry; default {@link CHUNK_FROM} (tests force 0). */
+  readonly chunkFrom?: number;
+}
+
 /** Reads YAML text into a source tree plus the problems found on the way. */
-export function readYaml(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
-  const problems: ParseProblem[] = [];
+export function readYaml(text: string, lines: LineIndex, options: ReadYamlOptions = {}): { root: SourceNode | undefined; problems: ParseProblem[] } {
   const bad = nonPrintableAt(text);
   if (bad >= 0) {
     const hex = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
-    problems.push({ code: 'syntax', message: `special character U+${hex} is not allowed in YAML`, range: lines.range(bad, bad + 1) });
-    return { root: undefined, problems };
+    return { root: undefined, problems: [{ code: 'syntax', message: `special character U+${hex} is not allowed in YAML`, range: lines.range(bad, bad + 1) }] };
   }
-  const composed = compose(text);
+  if (text.length >= (options.chunkFrom ?? CHUNK_FROM)) {
+    const chunked = readInChunks(text, lines, options.chunkFrom === 0 ? 0 : SPLIT_SECTION_FROM);
+    if (chunked) return chunked;
+  }
+  const problems: ParseProblem[] = [];
+  const composed = compose(text, 0, text.length, MAX_NESTING);
   if ('deepAt' in composed) {
     problems.push({ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(composed.deepAt, composed.deepAt + 1) });
     return { root: undefined, problems };
@@ -105,13 +126,20 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
     problems.push({ code: 'multiple-documents', message: 'a template must be a single YAML document', range: lines.range(secondAt, secondAt) });
     return { root: undefined, problems };
   }
+  return { root: walker(text, lines, problems, 0)(doc.contents as Node | null, 0), problems };
+}
 
-  const walk = (node: Node | null | undefined, fallback: number): SourceNode => {
+/**
+ * The walk from `yaml` nodes to source nodes. `base` is the offset in `text` of the text the nodes
+ * were composed from. `seen` carries the keys of a mapping composed in several chunks.
+ */
+function walker(text: string, lines: LineIndex, problems: ParseProblem[], base: number) {
+  const walk = (node: Node | null | undefined, fallback: number, seen?: Map<string, Range>, into?: SourceEntry[]): SourceNode => {
     if (!node) {
-      return { kind: 'scalar', value: null, range: lines.span(fallback, fallback) };
+      return { kind: 'scalar', value: null, range: lines.span(base + fallback, base + fallback) };
     }
     const r = (node as ParsedNode).range ?? [fallback, fallback, fallback];
-    const range = lines.span(node.tag || node.anchor ? propsStart(text, r[0]) : r[0], r[1]);
+    const range = lines.span(node.tag || node.anchor ? propsStart(text, base + r[0]) : base + r[0], base + r[1]);
     if (node.anchor) problems.push({ code: 'anchor', message: `YAML anchor &${node.anchor} is not supported by CloudFormation`, range });
     if (isAlias(node)) {
       problems.push({ code: 'alias', message: `YAML alias *${node.source} is not supported by CloudFormation`, range });
@@ -119,13 +147,13 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
     }
     const tag = shortTag(node.tag, range, problems);
     if (isMap(node)) {
-      const entries: SourceEntry[] = [];
-      const seen = new Map<string, Range>();
+      const entries: SourceEntry[] = into ?? [];
+      seen ??= new Map<string, Range>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const kr = (keyNode as ParsedNode | null)?.range ?? [r[0], r[0], r[0]];
-        const keyRange = lines.span(kr[0], kr[1]);
+        const keyRange = lines.span(base + kr[0], base + kr[1]);
         if (!isScalar(keyNode)) {
           problems.push({ code: 'complex-key', message: 'mapping keys must be plain scalars', range: keyRange });
           continue;
@@ -156,9 +184,137 @@ export function readYaml(text: string, lines: LineIndex): { root: SourceNode | u
     else if (value !== null && typeof value === 'object') value = String(value);
     return { kind: 'scalar', value: value as string | number | boolean | null, range, ...(tag ? { tag } : {}) };
   };
+  return walk;
+}
 
-  const root = walk(doc.contents as Node | null, 0);
-  return { root, problems };
+/**
+ * Reads a block-mapping template entry by entry: the top level split at the lines that start a key
+ * in column 0, and each large section split again at its entries' indentation. A line at a
+ * mapping's own indentation always ends what came before in it (the `yaml` package is strict about
+ * that), so the pieces compose to the same nodes as the whole. Anything unusual — directives,
+ * document markers, tabs, explicit or flow keys, a piece with any error — returns undefined, and the
+ * whole text is read in one piece: problems are always reported as the one-piece read finds them.
+ */
+function readInChunks(text: string, lines: LineIndex, splitFrom: number): { root: SourceNode | undefined; problems: ParseProblem[] } | undefined {
+  if (/\r(?!\n)/.test(text)) return undefined; // line breaks the line search does not see
+  const top = entryStarts(text, 0, text.length, 0);
+  if (!top) return undefined;
+  const problems: ParseProblem[] = [];
+  const entries: SourceEntry[] = [];
+  const seen = new Map<string, Range>();
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < top.length; i++) {
+    const from = top[i];
+    const to = i + 1 < top.length ? top[i + 1] : text.length;
+    const section = to - from >= splitFrom ? splitSection(text, from, to) : undefined;
+    if (section) {
+      const head = composeMap(text, from, section.body, 1);
+      if (!head || head.node.items.length !== 1) return undefined;
+      const pair = head.node.items[0] as { key: Node | null; value: Node | null };
+      const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.tag && !pair.value.anchor);
+      if (!empty || !isScalar(pair.key)) return undefined;
+      const keyRange = (pair.key as ParsedNode).range!;
+      const headWalk = walker(text, lines, problems, from);
+      const headMap = headWalk(head.node, 0, seen);
+      if (headMap.kind !== 'map' || headMap.entries.length !== 1) return undefined;
+      const inner: SourceEntry[] = [];
+      const innerSeen = new Map<string, Range>();
+      let innerFirst = -1;
+      let innerLast = -1;
+      for (let k = 0; k < section.entries.length; k++) {
+        const a = section.entries[k];
+        // up to the next key itself: the `yaml` package ends a nested value after the next line's indentation
+        const b = k + 1 < section.entries.length ? section.entries[k + 1] + section.indent : to;
+        const part = composeMap(text, a, b, 2);
+        if (!part) return undefined;
+        if (innerFirst < 0) innerFirst = a + part.node.range![0];
+        innerLast = a + part.node.range![1];
+        walker(text, lines, problems, a)(part.node, 0, innerSeen, inner);
+      }
+      const value: SourceNode = { kind: 'map', entries: inner, range: lines.span(innerFirst, innerLast) };
+      entries.push({ ...headMap.entries[0], value });
+      if (first < 0) first = from + keyRange[0];
+      last = innerLast;
+    } else {
+      const part = composeMap(text, from, to, 1);
+      if (!part) return undefined;
+      if (first < 0) first = from + part.node.range![0];
+      last = from + part.node.range![1];
+      walker(text, lines, problems, from)(part.node, 0, seen, entries);
+    }
+  }
+  return { root: { kind: 'map', entries, range: lines.span(first, last) }, problems };
+}
+
+/**
+ * Composes `text[from, to)` as a block mapping at nesting level `level`; undefined when it has any
+ * error, is not a plain mapping or nests too deep (the one-piece read reports those).
+ */
+function composeMap(text: string, from: number, to: number, level: number): { node: YAMLMap.Parsed } | undefined {
+  const composed = compose(text, from, to, MAX_NESTING - (level - 1));
+  if ('deepAt' in composed || composed.secondAt !== undefined || composed.doc.errors.length > 0) return undefined;
+  const node = composed.doc.contents;
+  if (!isMap(node) || node.tag || node.anchor || node.flow) return undefined;
+  return { node: node as YAMLMap.Parsed };
+}
+
+/**
+ * Offsets of the lines in `text[from, to)` that start an entry of a block mapping indented by
+ * `indent` spaces, or undefined when the lines do not allow a safe split.
+ */
+function entryStarts(text: string, from: number, to: number, indent: number): number[] | undefined {
+  const starts: number[] = [];
+  for (let line = from; line < to; ) {
+    let nl = text.indexOf('\n', line);
+    if (nl < 0 || nl >= to) nl = to;
+    let i = line;
+    while (i < nl && text.charCodeAt(i) === 0x20) i++;
+    const c = i < nl ? text[i] : '';
+    const next = line;
+    line = nl + 1;
+    if (c === '' || c === '\r' || c === '#') continue; // blank or comment line
+    if (c === '\t') return undefined;
+    const sp = i - next;
+    if (sp > indent) {
+      if (starts.length === 0) return undefined; // content before the first key
+      continue;
+    }
+    if (sp < indent) return undefined;
+    if (c === '-' && /^-(?:[ \r]|$)/.test(text.slice(i, Math.min(nl, i + 2)))) {
+      if (starts.length === 0) return undefined; // a list at this indentation belongs to the key before it
+      continue;
+    }
+    if ('?:%[]{}!&*|>@`,'.includes(c) || (sp === 0 && /^(?:---|\.\.\.)/.test(text.slice(i, i + 3)))) return undefined;
+    starts.push(next);
+  }
+  return starts.length > 0 ? starts : undefined;
+}
+
+/** A top-level entry whose value is a block mapping on the lines below its key, split into that mapping's entries. */
+function splitSection(text: string, from: number, to: number): { body: number; indent: number; entries: number[] } | undefined {
+  let nl = text.indexOf('\n', from);
+  if (nl < 0 || nl >= to) return undefined;
+  // the key line holds only the key: no value, tag or anchor on it
+  if (!/^(?:[A-Za-z0-9_.:-]+|"[^"\\]*"|'[^']*'):[ \t]*(?:#.*)?\r?$/.test(text.slice(from, nl))) return undefined;
+  const body = nl + 1;
+  let i = body;
+  for (;;) {
+    let j = i;
+    while (j < to && text.charCodeAt(j) === 0x20) j++;
+    if (j >= to) return undefined;
+    const c = text[j];
+    if (c === '\n' || c === '\r' || c === '#') {
+      nl = text.indexOf('\n', j);
+      if (nl < 0 || nl >= to) return undefined;
+      i = nl + 1;
+      continue;
+    }
+    const indent = j - i;
+    if (indent === 0 || c === '-') return undefined;
+    const entries = entryStarts(text, body, to, indent);
+    return entries ? { body, indent, entries } : undefined;
+  }
 }
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -172,23 +328,25 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 /**
- * The first document of `text`, as `parseDocument` composes it, and where a second one starts. The
- * composer recurses once per level of nesting, so 10,000 levels would overflow its stack (issue 6):
- * the text is lexed and parsed first (both iterative; the parser's stack holds one token per open
- * mapping or list) and nesting past {@link MAX_NESTING} stops there, at the token that opens it.
+ * The first document of `text[from, to)`, as `parseDocument` composes it, and where a second one
+ * starts. The composer recurses once per level of nesting, so 10,000 levels would overflow its stack
+ * (issue 6): the text is lexed and parsed first (both iterative; the parser's stack holds one token
+ * per open mapping or list) and nesting past `maxDepth` stops there, at the token that opens it.
+ * Offsets in the result are relative to `from`, except `deepAt`.
  */
-function compose(text: string): { doc: Document.Parsed; secondAt?: number } | { deepAt: number } {
+function compose(text: string, from: number, to: number, maxDepth: number): { doc: Document.Parsed; secondAt?: number } | { deepAt: number } {
+  const source = from === 0 && to === text.length ? text : text.slice(from, to);
   const parser = new Parser();
   const tokens: CST.Token[] = [];
-  for (const lexeme of new Lexer().lex(text)) {
+  for (const lexeme of new Lexer().lex(source)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     // besides one token per open collection: the document and, for a moment, a scalar
-    if (parser.stack.length > MAX_NESTING + 2) return { deepAt: Math.max(0, parser.offset - lexeme.length) };
+    if (parser.stack.length > maxDepth + 2) return { deepAt: from + Math.max(0, parser.offset - lexeme.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   let doc: Document.Parsed | undefined;
   let secondAt: number | undefined;
-  for (const d of new Composer(OPTIONS).compose(tokens, true, text.length)) {
+  for (const d of new Composer(OPTIONS).compose(tokens, true, source.length)) {
     if (doc) {
       secondAt = d.range[0];
       break;
