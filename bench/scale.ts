@@ -97,11 +97,15 @@ function group(i: number, count: number): string[] {
   ];
 }
 
-/** A YAML template of exactly `resources` resources (a VPC plus groups of seven), with parameters, conditions and outputs. */
+/**
+ * A YAML template of exactly `resources` resources: a VPC, groups of seven, and plain queues for the
+ * remainder; with parameters, conditions and outputs. Clean apart from CloudFormation's limits.
+ */
 export function scaleTemplate(resources: number): string {
+  const groups = Math.floor((resources - 1) / 7);
   const out: string[] = [];
-  const groups = Math.max(1, Math.ceil((resources - 1) / 7));
-  for (let i = 0; i < groups && out.length < resources - 1; i++) out.push(...group(i, groups).slice(0, resources - 1 - out.length));
+  for (let i = 0; i < groups; i++) out.push(...group(i, groups));
+  for (let k = 0; out.length < resources - 1; k++) out.push(`  Extra${k}:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: ${k % 900}`);
   const outputs = Math.min(groups, 150);
   return [
     "AWSTemplateFormatVersion: '2010-09-09'",
@@ -123,12 +127,10 @@ export function scaleTemplate(resources: number): string {
     '    Properties:',
     '      CidrBlock: 10.0.0.0/16',
     ...out,
-    'Outputs:',
+    ...(outputs > 0 ? ['Outputs:'] : []),
     ...Array.from({ length: outputs }, (_, i) => `  Bucket${i}Arn:\n    Value: !GetAtt Bucket${i}.Arn\n    Export:\n      Name: !Sub '\${AWS::StackName}-bucket-${i}'`),
     '',
-  ]
-    .join('\n')
-    .replace(/Outputs:\n$/, '');
+  ].join('\n');
 }
 
 /** The smallest {@link scaleTemplate} of at least `bytes` bytes. */
@@ -164,7 +166,9 @@ export function conditionHeavyTemplate(conditions = 50): string {
       '    Properties:',
       `      DelaySeconds: ${nestedIf(i, 10, (k) => String(k % 900))}`,
       `      QueueName: ${nestedIf(i + 7, 10, (k) => `q${k}`)}`,
-      `      RedrivePolicy: !If [C${(i + 3) % conditions}, {deadLetterTargetArn: !GetAtt Queue${(i + 1) % conditions}.Arn, maxReceiveCount: 3}, !Ref AWS::NoValue]`,
+      i + 1 < conditions
+        ? `      RedrivePolicy: !If [C${(i + 3) % conditions}, {deadLetterTargetArn: !GetAtt Queue${i + 1}.Arn, maxReceiveCount: 3}, !Ref AWS::NoValue]`
+        : '      RedrivePolicy: !Ref AWS::NoValue',
     );
   }
   lines.push('Outputs:');

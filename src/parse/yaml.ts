@@ -340,8 +340,8 @@ function compose(text: string, from: number, to: number, maxDepth: number): { do
   const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(source)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
-    // besides one token per open collection: the document and, for a moment, a scalar
-    if (parser.stack.length > maxDepth + 2) return { deepAt: from + Math.max(0, parser.offset - lexeme.length) };
+    // the stack also holds the document and, for a moment, a scalar: count exactly only when it could matter
+    if (parser.stack.length > maxDepth && openCollections(parser.stack) > maxDepth) return { deepAt: from + Math.max(0, parser.offset - lexeme.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   let doc: Document.Parsed | undefined;
@@ -354,6 +354,12 @@ function compose(text: string, from: number, to: number, maxDepth: number): { do
     doc = d;
   }
   return { doc: doc!, secondAt };
+}
+
+function openCollections(stack: readonly CST.Token[]): number {
+  let n = 0;
+  for (const t of stack) if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') n++;
+  return n;
 }
 
 /** A node's range starts after its properties (`!Tag`, `&anchor`); findings point at the first of them. */
