@@ -6,7 +6,7 @@
 import { Intrinsic } from '../model/intrinsics';
 import type { Template } from '../model/template';
 import { parseTemplate } from '../parse';
-import type { ParsedTemplate, Range, TemplatePath } from '../parse';
+import type { ParseProblemCode, ParsedTemplate, Range, TemplatePath } from '../parse';
 import { SpecIndex, specIndex } from '../spec';
 import { applySuppressions } from './suppress';
 import type { Finding, ReportDescriptor, ResourceVisit, Rule, RuleContext, RuleListeners, Severity } from './types';
@@ -92,6 +92,10 @@ export function lintParsed(parsed: ParsedTemplate, file: string, options: LintOp
   for (const problem of parsed.problems) {
     const rule = active.find((r) => r.meta.parseCodes?.includes(problem.code));
     if (rule && admit(rule)) findings.push(make(rule, problem.code, fill(rule.meta.messages[problem.code] ?? '{{message}}', { message: problem.message }), [], problem.range));
+  }
+  for (const [code, n] of Object.entries(parsed.omitted ?? {})) {
+    const rule = active.find((r) => r.meta.parseCodes?.includes(code as ParseProblemCode));
+    if (rule) counts.set(rule, (counts.get(rule) ?? 0) + n);
   }
   const template = parsed.template;
   if (!template) return finish();

@@ -11,6 +11,7 @@
  * memory, a crash), it is terminated, its file gets one `internal-error` finding and a fresh worker
  * takes the rest of the queue.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -23,8 +24,19 @@ import type { Finding, Rule } from './types';
 /** Below this many files one thread is faster than starting workers. */
 export const PARALLEL_MIN_FILES = 24;
 
-/** Heap limit of a worker: a file that needs more ends in an `internal-error` finding, not a dead run. */
-export const WORKER_HEAP_MB = 2048;
+/**
+ * Heap limit of a worker: a file that needs more ends in an `internal-error` finding, not a dead run
+ * or a runner out of memory. A template CloudFormation accepts needs a tenth of it; the hostile
+ * 5 MB ones of issue 6, less than 256 MB.
+ */
+export const WORKER_HEAP_MB = 384;
+
+/**
+ * Files larger than this (1 MiB, more than CloudFormation accepts) are linted in a worker even in
+ * a small run: their memory then has {@link WORKER_HEAP_MB} as a hard limit, which the main thread
+ * cannot have, and the start-up (about 0.1 s) is small beside the seconds such a file takes.
+ */
+export const LARGE_FILE_BYTES = 1 << 20;
 
 /** Message from a worker: the result for one target. */
 export interface WorkerResult {
@@ -58,21 +70,37 @@ export interface AutoOptions {
   readonly workerHeapMb?: number;
 }
 
-/** Lints `targets`, in parallel when there are enough of them, cores to use and compiled workers. */
+/**
+ * Lints `targets`, in parallel when there are enough of them, cores to use and compiled workers.
+ * Otherwise on this thread — except files over {@link LARGE_FILE_BYTES}, which get a worker of
+ * their own, so that their memory has a hard limit too (issue 6).
+ */
 export async function lintTargetsAuto(targets: readonly LintTarget[], options: AutoOptions): Promise<LintRun> {
   const threads = Math.min(options.threads ?? (Number(process.env.CFNKIT_THREADS) || availableParallelism()), Math.ceil(targets.length / 8));
   const compiled = __filename.endsWith('.js');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (threads < 2 || targets.length < PARALLEL_MIN_FILES || !compiled || targets.some((t) => t.file === '-')) {
-    return lintTargets(targets, { ...options, timeoutMs });
-  }
   const setup: WorkerSetup = { config: options.config, ruleIds: options.rules.map((r) => r.meta.id), timeoutMs, heapMb: options.workerHeapMb ?? WORKER_HEAP_MB };
   const deadline = options.workerDeadlineMs ?? (timeoutMs > 0 ? timeoutMs + Math.max(5000, timeoutMs) : 0);
   const results: Array<WorkerResult | undefined> = new Array(targets.length);
-  let next = 0;
-  const take = () => (next < targets.length ? next++ : undefined);
-  const lane = () => new Promise<void>((resolve, reject) => runLane({ setup, deadline, take, targets, results, done: resolve, broken: reject }));
-  await Promise.all(Array.from({ length: threads }, lane));
+  const inWorkers = async (queue: readonly number[], lanes: number) => {
+    let next = 0;
+    const take = () => (next < queue.length ? queue[next++] : undefined);
+    const lane = () => new Promise<void>((resolve, reject) => runLane({ setup, deadline, take, targets, results, done: resolve, broken: reject }));
+    await Promise.all(Array.from({ length: lanes }, lane));
+  };
+
+  if (threads >= 2 && targets.length >= PARALLEL_MIN_FILES && compiled && !targets.some((t) => t.file === '-')) {
+    await inWorkers(targets.map((_t, i) => i), threads);
+  } else {
+    const large = compiled ? targets.flatMap((t, i) => (t.file !== '-' && sizeOf(t.file) > LARGE_FILE_BYTES ? [i] : [])) : [];
+    if (large.length === 0) return lintTargets(targets, { ...options, timeoutMs });
+    targets.forEach((target, i) => {
+      if (large.includes(i)) return;
+      const run = lintTargets([target], { ...options, timeoutMs });
+      results[i] = { index: i, findings: run.findings, linted: run.files.length > 0 };
+    });
+    await inWorkers(large, 1);
+  }
   const findings: Finding[] = [];
   const files: string[] = [];
   results.forEach((r, i) => {
@@ -81,6 +109,14 @@ export async function lintTargetsAuto(targets: readonly LintTarget[], options: A
     for (const f of r.findings) findings.push(f);
   });
   return { findings, files };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 interface Lane {
@@ -139,6 +175,6 @@ function runLane(lane: Lane): void {
     const file = current === undefined ? '' : targets[current].file;
     fail(fileFinding(file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${why}`), error);
   };
-  worker.on('error', (e: Error) => crash(e, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message));
+  worker.on('error', (e: Error) => crash(e, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needs more than the ${setup.heapMb} MB of memory a file may use` : e.message));
   worker.on('exit', (code) => crash(new Error(`lint worker exited with code ${code}`), `worker exited with code ${code}`));
 }

@@ -7,7 +7,7 @@ import { Intrinsic, TemplateValue, isIntrinsicName } from '../model/intrinsics';
 import type { Template } from '../model/template';
 import { readJson } from './json';
 import { MAX_TEMPLATE_BYTES, invalidUtf8At } from './limits';
-import type { ParseProblem, SourceNode } from './node';
+import type { ParseProblem, ParseProblemCode, ReadResult, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 import type { SourceEntry } from './node';
 import { readYaml } from './yaml';
@@ -28,8 +28,10 @@ export interface ParsedTemplate {
   readonly root: SourceNode | undefined;
   /** The template model, when the text is a mapping. */
   readonly template: Template | undefined;
-  /** Problems found while reading, in text order. */
+  /** Problems found while reading, in text order: at most 1000 of each code. */
   readonly problems: readonly ParseProblem[];
+  /** How many problems of each code were found beyond those kept in `problems`. */
+  readonly omitted?: { readonly [code in ParseProblemCode]?: number };
   /** Offset → line:column for this text (for bytes that are not UTF-8: for the valid text before the first bad byte). */
   readonly lines: LineIndex;
   /** The decoded text ('' when it could not be decoded). */
@@ -73,7 +75,7 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   }
 
   let format: 'yaml' | 'json' = 'yaml';
-  let read = { root: undefined as SourceNode | undefined, problems: [] as ParseProblem[] };
+  let read: ReadResult = { root: undefined, problems: [] };
   if (/^\s*[{[]/.test(text)) {
     read = readJson(text, lines);
     format = 'json';
@@ -87,7 +89,7 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
   } else {
     read = readYaml(text, lines);
   }
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p); // not push(...): a spread of a million overflows the stack
 
   let template: Template | undefined;
   if (read.root) {
@@ -104,6 +106,7 @@ export function parseTemplate(input: string | Uint8Array): ParsedTemplate {
     root,
     template,
     problems,
+    ...(read.omitted && Object.keys(read.omitted).length > 0 ? { omitted: read.omitted } : {}),
     lines,
     text,
     locate: (path) => (root ? find(root, path)?.node.range : undefined),

@@ -5,8 +5,8 @@
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING, jsonTooDeepAt } from './limits';
-import type { ParseProblem, SourceEntry, SourceNode } from './node';
+import { MAX_NESTING, MAX_VALUES, ProblemCollector, jsonTooDeepAt } from './limits';
+import type { ReadResult, SourceEntry, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 
 type Open =
@@ -14,15 +14,21 @@ type Open =
   | { readonly kind: 'seq'; readonly start: number; readonly items: SourceNode[] };
 
 /** Reads JSON text into a source tree plus the problems found on the way. */
-export function readJson(text: string, lines: LineIndex): { root: SourceNode | undefined; problems: ParseProblem[] } {
+export function readJson(text: string, lines: LineIndex): ReadResult {
   // jsonc-parser recurses once per level: 10,000 levels would overflow its stack (issue 6)
   const deep = jsonTooDeepAt(text);
   if (deep >= 0) return { root: undefined, problems: [{ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(deep, deep + 1) }] };
 
-  const problems: ParseProblem[] = [];
+  const problems = new ProblemCollector();
   let error: { code: ParseErrorCode; offset: number; length: number } | undefined;
   let root: SourceNode | undefined;
   const open: Open[] = [];
+  let values = 0;
+  let stoppedAt = -1; // past MAX_VALUES: the visitor runs on (it cannot stop) but nothing more is built
+  const count = (offset: number) => {
+    if (++values > MAX_VALUES && stoppedAt < 0) stoppedAt = offset;
+    return stoppedAt < 0;
+  };
   const put = (node: SourceNode) => {
     const top = open[open.length - 1];
     if (!top) root = node;
@@ -36,9 +42,10 @@ export function readJson(text: string, lines: LineIndex): { root: SourceNode | u
     text,
     {
       onObjectBegin: (offset) => {
-        open.push({ kind: 'map', start: offset, entries: [], seen: new Map() });
+        if (count(offset)) open.push({ kind: 'map', start: offset, entries: [], seen: new Map() });
       },
       onObjectProperty: (name, offset, length) => {
+        if (stoppedAt >= 0) return;
         const top = open[open.length - 1];
         if (top?.kind !== 'map') return;
         const range = lines.span(offset, offset + length);
@@ -51,17 +58,21 @@ export function readJson(text: string, lines: LineIndex): { root: SourceNode | u
         top.key = { name, range };
       },
       onObjectEnd: (offset, length) => {
+        if (stoppedAt >= 0) return;
         const top = open.pop();
         if (top?.kind === 'map') put({ kind: 'map', entries: top.entries, range: lines.span(top.start, offset + length) });
       },
       onArrayBegin: (offset) => {
-        open.push({ kind: 'seq', start: offset, items: [] });
+        if (count(offset)) open.push({ kind: 'seq', start: offset, items: [] });
       },
       onArrayEnd: (offset, length) => {
+        if (stoppedAt >= 0) return;
         const top = open.pop();
         if (top?.kind === 'seq') put({ kind: 'seq', items: top.items, range: lines.span(top.start, offset + length) });
       },
-      onLiteralValue: (value: string | number | boolean | null, offset, length) => put({ kind: 'scalar', value, range: lines.span(offset, offset + length) }),
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+        if (count(offset)) put({ kind: 'scalar', value, range: lines.span(offset, offset + length) });
+      },
       onError: (code, offset, length) => {
         error ??= { code, offset, length };
       },
@@ -73,7 +84,11 @@ export function readJson(text: string, lines: LineIndex): { root: SourceNode | u
     const range = lines.range(error.offset, error.offset + error.length);
     return { root: undefined, problems: [{ code: 'syntax', message: `invalid JSON: ${describe(printParseErrorCode(error.code))}`, range }] };
   }
-  return { root, problems };
+  if (stoppedAt >= 0) {
+    const message = `template has more than ${MAX_VALUES.toLocaleString('en-US')} values (CloudFormation accepts 1 MB)`;
+    return { root: undefined, problems: [{ code: 'too-large', message, range: lines.range(stoppedAt, stoppedAt) }] };
+  }
+  return { root, problems: problems.kept, omitted: problems.omitted };
 }
 
 function describe(code: string): string {

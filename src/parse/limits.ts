@@ -3,12 +3,21 @@
  * overflow or an out-of-memory crash (issue 6). Both sit far above anything CloudFormation accepts.
  */
 
+import type { ParseProblem, ParseProblemCode } from './node';
+
 /**
  * Deepest nesting of mappings and lists read (the top-level mapping is level 1). The real-world
  * corpus peaks at 18; every walk over a template (the YAML composer, the source tree, the model,
  * lint rules) recurses once per level, and 128 levels leave them a wide margin on a 1 MB stack.
  */
 export const MAX_NESTING = 128;
+
+/**
+ * Most values (mappings, lists and scalars) read from one template. 1 MB of CloudFormation template
+ * holds about half a million at most; each costs some 150 bytes of memory once read, so this bounds
+ * memory where bytes alone do not (8 MB of `[1,1,1,…]` is four million values).
+ */
+export const MAX_VALUES = 1_000_000;
 
 /**
  * Largest template read, in bytes: 8 MiB, eight times the 1 MB CloudFormation accepts even from S3.
@@ -86,4 +95,21 @@ export function invalidUtf8At(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+/** Problems of one code a reader keeps; more are only counted (a million aliases in 8 MB). */
+export const MAX_PROBLEMS_PER_CODE = 1000;
+
+/** Collects a reader's problems, keeping {@link MAX_PROBLEMS_PER_CODE} of each code and counting the rest. */
+export class ProblemCollector {
+  readonly kept: ParseProblem[] = [];
+  readonly omitted: { [code in ParseProblemCode]?: number } = {};
+  private readonly counts = new Map<ParseProblemCode, number>();
+
+  push(problem: ParseProblem): void {
+    const n = (this.counts.get(problem.code) ?? 0) + 1;
+    this.counts.set(problem.code, n);
+    if (n <= MAX_PROBLEMS_PER_CODE) this.kept.push(problem);
+    else this.omitted[problem.code] = n - MAX_PROBLEMS_PER_CODE;
+  }
 }

@@ -47,3 +47,11 @@ export interface ParseProblem {
   readonly message: string;
   readonly range: Range;
 }
+
+/** What a reader returns: the source tree when the text could be read, and the problems found. */
+export interface ReadResult {
+  readonly root: SourceNode | undefined;
+  readonly problems: ParseProblem[];
+  /** Problems found but not kept, by code (a reader keeps at most 1000 of each). */
+  readonly omitted?: { readonly [code in ParseProblemCode]?: number };
+}

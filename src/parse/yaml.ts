@@ -7,8 +7,8 @@
  */
 import { Composer, Lexer, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, CollectionTag, Document, DocumentOptions, Node, ParseOptions, ParsedNode, ScalarTag, SchemaOptions, Tags } from 'yaml';
-import { MAX_NESTING, nonPrintableAt } from './limits';
-import type { ParseProblem, SourceEntry, SourceNode } from './node';
+import { MAX_NESTING, MAX_VALUES, ProblemCollector, nonPrintableAt } from './limits';
+import type { ParseProblem, ReadResult, SourceEntry, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 
 const DROPPED_TAGS = new Set([
@@ -81,60 +81,87 @@ function asPyYaml(tag: Tags[number]): Tags[number] {
 }
 
 /**
- * Texts from this size on are composed one top-level entry at a time — and a large section such as
- * Resources one entry at a time — when their lines allow it, so that the parser's token tree and the
- * `yaml` document (about 60 bytes per byte of text, together) exist for one entry at a time, not for
- * the whole file: a 5 MB template peaks at about a third of the memory (issue 6). 1 MiB is the most
- * CloudFormation accepts, so every template it would deploy is read in one piece.
+ * Texts over this size are composed one top-level entry at a time — and a large section such as
+ * Resources one entry at a time — so that the parser's token tree and the `yaml` document (60 to 150
+ * bytes per byte of text, together) exist for one entry at a time, not for the whole file: a 5 MB
+ * template peaks at a third of the memory (issue 6). 1 MiB is the most CloudFormation accepts, so
+ * every template it would deploy is read in one piece.
  */
 export const CHUNK_FROM = 1 << 20;
+
+/**
+ * Most lexical tokens composed at once: the token tree and document cost 100 to 150 bytes per token,
+ * and the composer needs all of them at the same time. 1 MB of YAML has at most about a million.
+ */
+const MAX_TOKENS = 1_500_000;
 
 /** A section this large is split into its entries (when chunking at all). */
 const SPLIT_SECTION_FROM = 1 << 16;
 
 /** Options of {@link readYaml}. */
 export interface ReadYamlOptions {
-  /** Size from which to compose entry by entry; default {@link CHUNK_FROM} (tests force 0). */
+  /** Size over which to compose entry by entry; default {@link CHUNK_FROM} (tests force 0). */
   readonly chunkFrom?: number;
 }
 
 /** Reads YAML text into a source tree plus the problems found on the way. */
-export function readYaml(text: string, lines: LineIndex, options: ReadYamlOptions = {}): { root: SourceNode | undefined; problems: ParseProblem[] } {
+export function readYaml(text: string, lines: LineIndex, options: ReadYamlOptions = {}): ReadResult {
   const bad = nonPrintableAt(text);
   if (bad >= 0) {
     const hex = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     return { root: undefined, problems: [{ code: 'syntax', message: `special character U+${hex} is not allowed in YAML`, range: lines.range(bad, bad + 1) }] };
   }
-  if (text.length >= (options.chunkFrom ?? CHUNK_FROM)) {
-    const chunked = readInChunks(text, lines, options.chunkFrom === 0 ? 0 : SPLIT_SECTION_FROM);
-    if (chunked) return chunked;
+  try {
+    if (text.length > (options.chunkFrom ?? CHUNK_FROM)) {
+      const chunked = readInChunks(text, lines, options.chunkFrom === 0 ? 0 : SPLIT_SECTION_FROM);
+      if (chunked) return chunked;
+    }
+    const composed = compose(text, 0, text.length, MAX_NESTING);
+    const failed = problemsOf(composed, 0, lines);
+    if (failed) return { root: undefined, problems: failed };
+    const found = new ProblemCollector();
+    const root = walker(text, lines, found, 0, { values: 0 })((composed as { doc: Document.Parsed }).doc.contents as Node | null, 0);
+    return { root, problems: found.kept, omitted: found.omitted };
+  } catch (e) {
+    if (e instanceof TooManyValues) return { root: undefined, problems: [tooManyValues(lines, e.offset)] };
+    throw e;
   }
-  const problems: ParseProblem[] = [];
-  const composed = compose(text, 0, text.length, MAX_NESTING);
-  if ('deepAt' in composed) {
-    problems.push({ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(composed.deepAt, composed.deepAt + 1) });
-    return { root: undefined, problems };
+}
+
+/** Thrown by the walk past {@link MAX_VALUES} values, to stop it. */
+class TooManyValues {
+  constructor(readonly offset: number) {}
+}
+
+function tooManyValues(lines: LineIndex, offset: number): ParseProblem {
+  return { code: 'too-large', message: `template has more than ${MAX_VALUES.toLocaleString('en-US')} values (CloudFormation accepts 1 MB)`, range: lines.range(offset, offset) };
+}
+
+/** The problems that make a composed text unreadable (too deep or large, a syntax error, two documents), or undefined. */
+function problemsOf(composed: ReturnType<typeof compose>, from: number, lines: LineIndex): ParseProblem[] | undefined {
+  if ('deepAt' in composed) return [{ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(composed.deepAt, composed.deepAt + 1) }];
+  if ('fullAt' in composed) {
+    const message = `YAML of more than ${MAX_TOKENS.toLocaleString('en-US')} tokens in one entry is too large to read (CloudFormation accepts 1 MB)`;
+    return [{ code: 'too-large', message, range: lines.range(composed.fullAt, composed.fullAt) }];
   }
   const { doc, secondAt } = composed;
   // Only the first error: the parser's later ones are mostly the cascade of the first.
   for (const e of doc.errors.slice(0, 1)) {
     const code = e.code === 'TAB_AS_INDENT' ? 'tab-indent' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
-    problems.push({ code, message: firstLine(e.message), range: lines.range(e.pos[0], e.pos[1]) });
+    return [{ code, message: firstLine(e.message), range: lines.range(from + e.pos[0], from + e.pos[1]) }];
   }
-  if (doc.errors.length > 0) return { root: undefined, problems };
-  if (secondAt !== undefined) {
-    problems.push({ code: 'multiple-documents', message: 'a template must be a single YAML document', range: lines.range(secondAt, secondAt) });
-    return { root: undefined, problems };
-  }
-  return { root: walker(text, lines, problems, 0)(doc.contents as Node | null, 0), problems };
+  if (secondAt !== undefined) return [{ code: 'multiple-documents', message: 'a template must be a single YAML document', range: lines.range(from + secondAt, from + secondAt) }];
+  return undefined;
 }
 
 /**
  * The walk from `yaml` nodes to source nodes. `base` is the offset in `text` of the text the nodes
- * were composed from. `seen` carries the keys of a mapping composed in several chunks.
+ * were composed from; `count` counts the values made, across pieces, against {@link MAX_VALUES}.
+ * `seen` and `into` carry the keys and entries of a mapping composed in several pieces.
  */
-function walker(text: string, lines: LineIndex, problems: ParseProblem[], base: number) {
+function walker(text: string, lines: LineIndex, problems: ProblemCollector, base: number, count: { values: number }) {
   const walk = (node: Node | null | undefined, fallback: number, seen?: Map<string, Range>, into?: SourceEntry[]): SourceNode => {
+    if (++count.values > MAX_VALUES) throw new TooManyValues(base + ((node as ParsedNode | null)?.range?.[0] ?? fallback));
     if (!node) {
       return { kind: 'scalar', value: null, range: lines.span(base + fallback, base + fallback) };
     }
@@ -174,7 +201,9 @@ function walker(text: string, lines: LineIndex, problems: ParseProblem[], base: 
       return { kind: 'map', entries, range, ...(tag ? { tag } : {}) };
     }
     if (isSeq(node)) {
-      return { kind: 'seq', items: node.items.map((i) => walk(i as Node, r[1])), range, ...(tag ? { tag } : {}) };
+      const items: SourceNode[] = new Array(node.items.length);
+      for (let i = 0; i < items.length; i++) items[i] = walk(node.items[i] as Node, r[1]);
+      return { kind: 'seq', items, range, ...(tag ? { tag } : {}) };
     }
     const scalar = node as { value: unknown; source?: string };
     let value = scalar.value;
@@ -191,32 +220,41 @@ function walker(text: string, lines: LineIndex, problems: ParseProblem[], base: 
  * Reads a block-mapping template entry by entry: the top level split at the lines that start a key
  * in column 0, and each large section split again at its entries' indentation. A line at a
  * mapping's own indentation always ends what came before in it (the `yaml` package is strict about
- * that), so the pieces compose to the same nodes as the whole. Anything unusual — directives,
- * document markers, tabs, explicit or flow keys, a piece with any error — returns undefined, and the
- * whole text is read in one piece: problems are always reported as the one-piece read finds them.
+ * that), so the pieces compose to the same nodes as the whole (a property test holds it to that).
+ * Undefined when the lines do not split — directives, document markers, tabs, explicit or flow keys —
+ * or, for a text of at most {@link CHUNK_FROM}, when a piece has an error: the one-piece read reports
+ * it as it is. For a larger text, a piece's error is the result (the whole would cost too much).
  */
-function readInChunks(text: string, lines: LineIndex, splitFrom: number): { root: SourceNode | undefined; problems: ParseProblem[] } | undefined {
+function readInChunks(text: string, lines: LineIndex, splitFrom: number): ReadResult | undefined {
   if (/\r(?!\n)/.test(text)) return undefined; // line breaks the line search does not see
   const top = entryStarts(text, 0, text.length, 0);
   if (!top) return undefined;
-  const problems: ParseProblem[] = [];
+  const problems = new ProblemCollector();
+  const count = { values: 0 };
   const entries: SourceEntry[] = [];
   const seen = new Map<string, Range>();
   let first = -1;
   let last = -1;
+  const piece = (from: number, to: number, level: number): YAMLMap.Parsed | ParseProblem[] | undefined => {
+    const composed = compose(text, from, to, MAX_NESTING - (level - 1));
+    const failed = problemsOf(composed, from, lines);
+    if (failed) return text.length > CHUNK_FROM ? failed : undefined;
+    const node = (composed as { doc: Document.Parsed }).doc.contents;
+    return isMap(node) && !node.tag && !node.anchor && !node.flow ? (node as YAMLMap.Parsed) : undefined;
+  };
   for (let i = 0; i < top.length; i++) {
     const from = top[i];
     const to = i + 1 < top.length ? top[i + 1] : text.length;
     const section = to - from >= splitFrom ? splitSection(text, from, to) : undefined;
     if (section) {
-      const head = composeMap(text, from, section.body, 1);
-      if (!head || head.node.items.length !== 1) return undefined;
-      const pair = head.node.items[0] as { key: Node | null; value: Node | null };
+      const head = piece(from, section.body, 1);
+      if (!head || Array.isArray(head)) return head && { root: undefined, problems: head };
+      if (head.items.length !== 1) return undefined;
+      const pair = head.items[0] as { key: Node | null; value: Node | null };
       const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.tag && !pair.value.anchor);
       if (!empty || !isScalar(pair.key)) return undefined;
       const keyRange = (pair.key as ParsedNode).range!;
-      const headWalk = walker(text, lines, problems, from);
-      const headMap = headWalk(head.node, 0, seen);
+      const headMap = walker(text, lines, problems, from, count)(head, 0, seen);
       if (headMap.kind !== 'map' || headMap.entries.length !== 1) return undefined;
       const inner: SourceEntry[] = [];
       const innerSeen = new Map<string, Range>();
@@ -226,37 +264,25 @@ function readInChunks(text: string, lines: LineIndex, splitFrom: number): { root
         const a = section.entries[k];
         // up to the next key itself: the `yaml` package ends a nested value after the next line's indentation
         const b = k + 1 < section.entries.length ? section.entries[k + 1] + section.indent : to;
-        const part = composeMap(text, a, b, 2);
-        if (!part) return undefined;
-        if (innerFirst < 0) innerFirst = a + part.node.range![0];
-        innerLast = a + part.node.range![1];
-        walker(text, lines, problems, a)(part.node, 0, innerSeen, inner);
+        const part = piece(a, b, 2);
+        if (!part || Array.isArray(part)) return part && { root: undefined, problems: part };
+        if (innerFirst < 0) innerFirst = a + part.range[0];
+        innerLast = a + part.range[1];
+        walker(text, lines, problems, a, count)(part, 0, innerSeen, inner);
       }
       const value: SourceNode = { kind: 'map', entries: inner, range: lines.span(innerFirst, innerLast) };
       entries.push({ ...headMap.entries[0], value });
       if (first < 0) first = from + keyRange[0];
       last = innerLast;
     } else {
-      const part = composeMap(text, from, to, 1);
-      if (!part) return undefined;
-      if (first < 0) first = from + part.node.range![0];
-      last = from + part.node.range![1];
-      walker(text, lines, problems, from)(part.node, 0, seen, entries);
+      const part = piece(from, to, 1);
+      if (!part || Array.isArray(part)) return part && { root: undefined, problems: part };
+      if (first < 0) first = from + part.range[0];
+      last = from + part.range[1];
+      walker(text, lines, problems, from, count)(part, 0, seen, entries);
     }
   }
-  return { root: { kind: 'map', entries, range: lines.span(first, last) }, problems };
-}
-
-/**
- * Composes `text[from, to)` as a block mapping at nesting level `level`; undefined when it has any
- * error, is not a plain mapping or nests too deep (the one-piece read reports those).
- */
-function composeMap(text: string, from: number, to: number, level: number): { node: YAMLMap.Parsed } | undefined {
-  const composed = compose(text, from, to, MAX_NESTING - (level - 1));
-  if ('deepAt' in composed || composed.secondAt !== undefined || composed.doc.errors.length > 0) return undefined;
-  const node = composed.doc.contents;
-  if (!isMap(node) || node.tag || node.anchor || node.flow) return undefined;
-  return { node: node as YAMLMap.Parsed };
+  return { root: { kind: 'map', entries, range: lines.span(first, last) }, problems: problems.kept, omitted: problems.omitted };
 }
 
 /**
@@ -334,11 +360,13 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
  * per open mapping or list) and nesting past `maxDepth` stops there, at the token that opens it.
  * Offsets in the result are relative to `from`, except `deepAt`.
  */
-function compose(text: string, from: number, to: number, maxDepth: number): { doc: Document.Parsed; secondAt?: number } | { deepAt: number } {
+function compose(text: string, from: number, to: number, maxDepth: number): { doc: Document.Parsed; secondAt?: number } | { deepAt: number } | { fullAt: number } {
   const source = from === 0 && to === text.length ? text : text.slice(from, to);
   const parser = new Parser();
   const tokens: CST.Token[] = [];
+  let count = 0;
   for (const lexeme of new Lexer().lex(source)) {
+    if (++count > MAX_TOKENS) return { fullAt: from + parser.offset };
     for (const token of parser.next(lexeme)) tokens.push(token);
     // the stack also holds the document and, for a moment, a scalar: count exactly only when it could matter
     if (parser.stack.length > maxDepth && openCollections(parser.stack) > maxDepth) return { deepAt: from + Math.max(0, parser.offset - lexeme.length) };
@@ -369,7 +397,7 @@ function propsStart(text: string, start: number): number {
   return m ? start - m[0].length : start;
 }
 
-function shortTag(tag: string | undefined, range: Range, problems: ParseProblem[]): string | undefined {
+function shortTag(tag: string | undefined, range: Range, problems: ProblemCollector): string | undefined {
   if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return undefined;
   const name = tag.slice(1);
   if (!SHORT_TAGS.has(name)) {
