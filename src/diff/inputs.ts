@@ -63,7 +63,8 @@ export function changedInputs(before: Template, after: Template, options: DiffOp
     const was = effective(oldParams[name], options.oldParameters?.[name]);
     const is = effective(newParams[name], options.newParameters?.[name]);
     if (was === is) continue;
-    const secret = newParams[name].NoEcho === true || String(newParams[name].NoEcho) === 'true';
+    const noEcho = (newParams[name] as { NoEcho?: unknown } | null | undefined)?.NoEcho; // an entry may be null in a broken template
+    const secret = noEcho === true || String(noEcho) === 'true';
     const show = (v: string | undefined) => (v === undefined ? 'no value' : secret ? '****' : `"${v}"`);
     const source = options.newParameters && Object.hasOwn(options.newParameters, name) ? 'given value' : 'Default';
     parameters.set(name, `parameter ${name} changes from ${show(was)} to ${show(is)} (${source}; a deploy-time value)`);
