@@ -260,6 +260,7 @@ function readInChunks(text: string, lines: LineIndex, splitFrom: number): ReadRe
       const innerSeen = new Map<string, Range>();
       let innerFirst = -1;
       let innerLast = -1;
+      let innerNodeEnd = -1; // past trailing comments: where the whole read ends the enclosing mapping
       for (let k = 0; k < section.entries.length; k++) {
         const a = section.entries[k];
         // up to the next key itself: the `yaml` package ends a nested value after the next line's indentation
@@ -268,12 +269,13 @@ function readInChunks(text: string, lines: LineIndex, splitFrom: number): ReadRe
         if (!part || Array.isArray(part)) return part && { root: undefined, problems: part };
         if (innerFirst < 0) innerFirst = a + part.range[0];
         innerLast = a + part.range[1];
+        innerNodeEnd = a + part.range[2];
         walker(text, lines, problems, a, count)(part, 0, innerSeen, inner);
       }
       const value: SourceNode = { kind: 'map', entries: inner, range: lines.span(innerFirst, innerLast) };
       entries.push({ ...headMap.entries[0], value });
       if (first < 0) first = from + keyRange[0];
-      last = innerLast;
+      last = innerNodeEnd;
     } else {
       const part = piece(from, to, 1);
       if (!part || Array.isArray(part)) return part && { root: undefined, problems: part };
