@@ -20,6 +20,13 @@ export const MAX_NESTING = 128;
 export const MAX_VALUES = 1_000_000;
 
 /**
+ * Most YAML tokens composed at once (in one piece: the whole text, or one top-level entry or resource
+ * of a text over 1 MiB). The `yaml` package's token tree and document cost 100 to 150 bytes per token
+ * and its composer needs all of them at the same time; 1 MB of YAML has at most about a million.
+ */
+export const MAX_YAML_TOKENS = 1_500_000;
+
+/**
  * Largest template read, in bytes: 8 MiB, eight times the 1 MB CloudFormation accepts even from S3.
  * Reading costs about 60 bytes of memory per byte of YAML, so this also bounds memory.
  */

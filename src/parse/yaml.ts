@@ -7,7 +7,7 @@
  */
 import { Composer, Lexer, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, CollectionTag, Document, DocumentOptions, Node, ParseOptions, ParsedNode, ScalarTag, SchemaOptions, Tags } from 'yaml';
-import { MAX_NESTING, MAX_VALUES, ProblemCollector, nonPrintableAt } from './limits';
+import { MAX_NESTING, MAX_VALUES, MAX_YAML_TOKENS, ProblemCollector, nonPrintableAt } from './limits';
 import type { ParseProblem, ReadResult, SourceEntry, SourceNode } from './node';
 import { LineIndex, Range } from './source';
 
@@ -89,12 +89,6 @@ function asPyYaml(tag: Tags[number]): Tags[number] {
  */
 export const CHUNK_FROM = 1 << 20;
 
-/**
- * Most lexical tokens composed at once: the token tree and document cost 100 to 150 bytes per token,
- * and the composer needs all of them at the same time. 1 MB of YAML has at most about a million.
- */
-const MAX_TOKENS = 1_500_000;
-
 /** A section this large is split into its entries (when chunking at all). */
 const SPLIT_SECTION_FROM = 1 << 16;
 
@@ -141,7 +135,7 @@ function tooManyValues(lines: LineIndex, offset: number): ParseProblem {
 function problemsOf(composed: ReturnType<typeof compose>, from: number, lines: LineIndex): ParseProblem[] | undefined {
   if ('deepAt' in composed) return [{ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(composed.deepAt, composed.deepAt + 1) }];
   if ('fullAt' in composed) {
-    const message = `YAML of more than ${MAX_TOKENS.toLocaleString('en-US')} tokens in one entry is too large to read (CloudFormation accepts 1 MB)`;
+    const message = `YAML of more than ${MAX_YAML_TOKENS.toLocaleString('en-US')} tokens in one entry is too large to read (CloudFormation accepts 1 MB)`;
     return [{ code: 'too-large', message, range: lines.range(composed.fullAt, composed.fullAt) }];
   }
   const { doc, secondAt } = composed;
@@ -368,7 +362,7 @@ function compose(text: string, from: number, to: number, maxDepth: number): { do
   const tokens: CST.Token[] = [];
   let count = 0;
   for (const lexeme of new Lexer().lex(source)) {
-    if (++count > MAX_TOKENS) return { fullAt: from + parser.offset };
+    if (++count > MAX_YAML_TOKENS) return { fullAt: from + parser.offset };
     for (const token of parser.next(lexeme)) tokens.push(token);
     // the stack also holds the document and, for a moment, a scalar: count exactly only when it could matter
     if (parser.stack.length > maxDepth && openCollections(parser.stack) > maxDepth) return { deepAt: from + Math.max(0, parser.offset - lexeme.length) };
