@@ -2,9 +2,9 @@
  * Reading a template file for `diff` and `preview`: unreadable files and templates that do not parse
  * become one line naming the file (and `file:line:col` for the first problem), never a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import type { Template } from '../model/template';
 import { parseTemplate } from '../parse';
+import { readTemplateBytes } from '../parse/read-file';
 import { CliError } from './errors';
 
 /** A template file, read and parsed. */
@@ -18,7 +18,7 @@ export interface TemplateFile {
 export function readTemplateFile(command: string, path: string): TemplateFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readTemplateBytes(path); // capped: `diff /dev/zero …` must not read forever
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;

@@ -3,8 +3,8 @@
  * a template, and isolates failures — an unreadable file, a crash inside the engine or a file that
  * runs out of its time budget becomes one finding for that file and the run goes on (issue 6).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_TEMPLATE_BYTES, parseTemplate } from '../parse';
+import { parseTemplate } from '../parse';
+import { readTemplateBytes } from '../parse/read-file';
 import { specIndex } from '../spec';
 import { BudgetExceeded, withinBudget } from './budget';
 import type { LintConfig } from './config';
@@ -81,31 +81,8 @@ export function fileFinding(file: string, ruleId: string, messageId: string, mes
   return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-/**
- * Reads a file (`-` is stdin), at most one byte past {@link MAX_TEMPLATE_BYTES}: the parser reports
- * anything longer as too large, so `/dev/zero` or a runaway pipe cannot fill the memory.
- */
-export function readTemplateFile(file: string): Buffer {
-  const fd = file === '-' ? 0 : openSync(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // a regular file in one read and a small one to see its end; pipes and devices in growing chunks
-    let want = Math.max(fd === 0 ? 0 : fstatSync(fd).size + 1, 1 << 16);
-    for (let first = true; ; first = false) {
-      const chunk = Buffer.allocUnsafe(Math.min(want, MAX_TEMPLATE_BYTES + 1 - total));
-      want = first ? 1 << 12 : Math.min(want * 2, 1 << 20);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_TEMPLATE_BYTES) break;
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    if (fd !== 0) closeSync(fd);
-  }
-}
+/** Reads a template file (`-` is stdin) up to just past the size limit; see {@link readTemplateBytes}. */
+export const readTemplateFile = readTemplateBytes;
 
 function describeReadError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

@@ -273,3 +273,20 @@ describe('templates that fight the rules', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('cfnkit diff on hostile input: one line naming the file and exit 1', () => {
+  const OK = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+  it.each([
+    ['/dev/zero', undefined, /^cfnkit diff: \/dev\/zero:1:1: template is larger than 8 MB/],
+    ['deep.json', deepJson(10_000), /^cfnkit diff: deep\.json:1:\d+: nesting deeper than 128 levels$/],
+    ['bomb.yaml', aliasBomb(30, 10), /^cfnkit diff: bomb\.yaml:2:\d+: YAML anchor &a0 is not supported by CloudFormation \(and \d+ more problems\)$/],
+    ['binary.yaml', randomBytes(10_000), /^cfnkit diff: binary\.yaml:\d+:\d+: invalid UTF-8 at byte \d+$/],
+  ])('%s', async (name, content, message) => {
+    if (content !== undefined) write(name, content);
+    const run = await runCli(['diff', name, write('ok.yaml', OK)], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+  });
+});
