@@ -3,8 +3,9 @@
  * large file does not hold up a fixed share) and send back plain findings; the results are put back
  * in input order, so output is the same as a sequential run's.
  *
- * Used only from the compiled package (workers load dist/src/lint/worker.js) and only when it pays:
- * a worker costs a start-up of its own, so small runs stay on the main thread.
+ * Used only from the compiled package (workers load dist/src/lint/worker.js) and only when asked
+ * (`CFNKIT_THREADS`): a worker costs a start-up and a cold JIT of its own, which did not pay on the
+ * real-world corpus (see {@link defaultThreads}).
  *
  * Isolation (issue 6): each worker keeps the per-file time budget itself; should a worker still not
  * answer a grace period after the budget (stuck where the budget cannot reach), or die (out of
@@ -71,12 +72,23 @@ export interface AutoOptions {
 }
 
 /**
+ * Worker threads by default: one (this thread), unless `CFNKIT_THREADS` asks for more (at most the
+ * cores). Measured on the 2-core machine: each worker pays the start-up and the cold JIT of the YAML
+ * parser again, and that outweighed the second core both for a 37-file sample (0.95 s on one thread,
+ * 1.77 s on two) and for the 369-file real-world corpus (3.9 s vs 5.2 s).
+ */
+function defaultThreads(): number {
+  const asked = Number(process.env.CFNKIT_THREADS);
+  return asked >= 1 ? Math.min(Math.floor(asked), Math.max(availableParallelism(), 2)) : 1;
+}
+
+/**
  * Lints `targets`, in parallel when there are enough of them, cores to use and compiled workers.
  * Otherwise on this thread — except files over {@link LARGE_FILE_BYTES}, which get a worker of
  * their own, so that their memory has a hard limit too (issue 6).
  */
 export async function lintTargetsAuto(targets: readonly LintTarget[], options: AutoOptions): Promise<LintRun> {
-  const threads = Math.min(options.threads ?? (Number(process.env.CFNKIT_THREADS) || availableParallelism()), Math.ceil(targets.length / 8));
+  const threads = Math.min(options.threads ?? defaultThreads(), Math.ceil(targets.length / 8));
   const compiled = __filename.endsWith('.js');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const setup: WorkerSetup = { config: options.config, ruleIds: options.rules.map((r) => r.meta.id), timeoutMs, heapMb: options.workerHeapMb ?? WORKER_HEAP_MB };
