@@ -44,7 +44,8 @@ export async function runLint(args: LintArgs): Promise<number> {
   let findings: Finding[] = run.findings;
   if (args.cfnLint) {
     const { runCfnLint, mergeCfnLint } = await import('../lint/cfn-lint');
-    const theirs = runCfnLint(run.files.filter((f) => f !== '-'));
+    const files = run.files.filter((f) => f !== '-');
+    const theirs = runCfnLint(files, 'cfn-lint', timeout * 1000 * files.length);
     findings = mergeCfnLint(findings, theirs, RULES);
   }
   findings = sortFindings(findings);

@@ -21,12 +21,18 @@ interface CfnLintMatch {
 
 const LEVELS: { readonly [level: string]: Severity } = { Error: 'error', Warning: 'warning', Informational: 'info' };
 
-/** Runs `cfn-lint --format json` on `files`; throws {@link CliError} when cfn-lint is missing or fails. */
-export function runCfnLint(files: readonly string[], command = 'cfn-lint'): Finding[] {
+/**
+ * Runs `cfn-lint --format json` on `files`; throws {@link CliError} when cfn-lint is missing, fails or
+ * runs past `timeoutMs` (0: no limit) — it takes minutes and GBs on condition-heavy templates (issue 6).
+ */
+export function runCfnLint(files: readonly string[], command = 'cfn-lint', timeoutMs = 0): Finding[] {
   if (files.length === 0) return [];
-  const r = spawnSync(command, ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const r = spawnSync(command, ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 256 << 20, ...(timeoutMs > 0 ? { timeout: timeoutMs } : {}) });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new CliError('usage', `cfnkit lint --cfn-lint: ${command} is not installed or not on PATH (install it with: pip install cfn-lint)`);
+  }
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    throw new CliError('usage', `cfnkit lint --cfn-lint: cfn-lint did not finish within ${timeoutMs / 1000} s (--timeout per file) and was stopped`);
   }
   let matches: CfnLintMatch[];
   try {

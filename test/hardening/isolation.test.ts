@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { scaleTemplate } from '../../bench/scale';
 import { withinBudget, BudgetExceeded } from '../../src/lint/budget';
+import { runCfnLint } from '../../src/lint/cfn-lint';
 import { lintTargets } from '../../src/lint/run';
 import type { LintRun } from '../../src/lint/run';
 import type { Rule, RuleListeners } from '../../src/lint/types';
@@ -173,3 +174,13 @@ lintTargetsAuto(files.map((file) => ({ file, sniff: false })), { rules: RULES, c
   (e) => { process.stderr.write(String(e && e.stack)); process.exitCode = 1; },
 );
 `;
+
+describe('--cfn-lint', () => {
+  it('cfn-lint running past the budget (it takes minutes on condition-heavy templates) is stopped: one line', () => {
+    const slow = join(dir, 'slow-cfn-lint');
+    writeFileSync(slow, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    const start = Date.now();
+    expect(() => runCfnLint(['t.yaml'], slow, 300)).toThrow('cfnkit lint --cfn-lint: cfn-lint did not finish within 0.3 s (--timeout per file) and was stopped');
+    expect(Date.now() - start).toBeLessThan(20_000); // stopped, not waited for
+  });
+});
