@@ -1,9 +1,8 @@
 import { CloudfrontElbOptions, cloudfrontElb, cloudfrontElbPattern } from '../../generators/cloudfront-elb';
-import { PatternOptionError } from '../../generators/pattern';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
-import { expectRoundTrip, lintGenerated } from '../support/generated';
+import { expectRoundTrip, lintGenerated, optionError } from '../support/generated';
 
 /** Loose view of resource properties for structural assertions. */
 type Props = { [key: string]: any };
@@ -21,15 +20,6 @@ function config(t: Template): Props {
   return (t.Resources.Distribution.Properties as Props).DistributionConfig;
 }
 
-function optionError(build: () => unknown): PatternOptionError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PatternOptionError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatternOptionError');
-}
 
 describe('cloudfront-elb', () => {
   it('is clean under cfn-lint, YAML and JSON, for every variant', () => {

@@ -1,9 +1,8 @@
 import { DATA_TIER_EXPORTS, DataTierOptions, SESSION_TTL_REASON, dataTier, dataTierPattern } from '../../generators/data-tier';
-import { PatternOptionError } from '../../generators/pattern';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
-import { expectRoundTrip, lintGenerated } from '../support/generated';
+import { expectRoundTrip, lintGenerated, optionError } from '../support/generated';
 
 /** Loose view of resource properties for structural assertions. */
 type Props = { [key: string]: any };
@@ -21,15 +20,6 @@ function props(t: Template, logicalId: string): Props {
   return t.Resources[logicalId].Properties as Props;
 }
 
-function optionError(build: () => unknown): PatternOptionError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PatternOptionError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatternOptionError');
-}
 
 describe('data-tier', () => {
   it('is clean under cfn-lint, YAML and JSON, for every variant', () => {

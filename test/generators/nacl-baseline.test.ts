@@ -3,13 +3,12 @@ import { DescribeRouteTablesCommand, DescribeSubnetsCommand } from '@aws-sdk/cli
 import { numberRules, RULE_NUMBER_MAX } from '../../generators/builders/nacl';
 import { subnetCidr } from '../../generators/builders/vpc';
 import { NaclBaselineOptions, naclBaseline, naclBaselinePattern, naclBaselineVpcOnly } from '../../generators/nacl-baseline';
-import { PatternOptionError } from '../../generators/pattern';
 import { main } from '../../src/cli/main';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
 import { awsClients, type AwsClients } from '../support/aws-fixtures';
-import { expectRoundTrip, lintGenerated } from '../support/generated';
+import { expectRoundTrip, lintGenerated, optionError } from '../support/generated';
 import { deployStack, describeWithMoto, resourcesNotCreated, startMoto, type MotoServer } from '../support/moto';
 
 /** Loose view of resource properties for structural assertions. */
@@ -43,15 +42,6 @@ function range(cidr: string): [number, number] {
   return [start, start + 2 ** (32 - Number(prefix)) - 1];
 }
 
-function optionError(build: () => unknown): PatternOptionError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PatternOptionError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatternOptionError');
-}
 
 describe('nacl-baseline', () => {
   it('is clean under cfn-lint, YAML and JSON, for every variant, with and without network ACLs', () => {

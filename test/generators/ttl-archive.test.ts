@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PatternOptionError } from '../../generators/pattern';
 import { TTL_DELETION_FILTER, TtlArchiveOptions, ttlArchive, ttlArchivePattern } from '../../generators/ttl-archive';
 import { main } from '../../src/cli/main';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
-import { expectRoundTrip, lintGenerated } from '../support/generated';
+import { expectRoundTrip, lintGenerated, optionError } from '../support/generated';
 
 /** Loose view of resource properties for structural assertions. */
 type Props = { [key: string]: any };
@@ -26,15 +25,6 @@ function props(t: Template, logicalId: string): Props {
   return t.Resources[logicalId].Properties as Props;
 }
 
-function optionError(build: () => unknown): PatternOptionError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PatternOptionError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatternOptionError');
-}
 
 /** Every statement of a role's inline policies. */
 function statements(t: Template, roleId: string): Props[] {

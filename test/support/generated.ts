@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { emit } from '../../src/emit';
 import type { Template } from '../../src/model/template';
 import { parseTemplate } from '../../src/parse';
+import { PatternOptionError } from '../../generators/pattern';
 import { cfnLint, cfnLintAvailable } from './cfn-lint';
 
 /** Writes each template as YAML and JSON and returns cfn-lint's matches for all of them. */
@@ -36,4 +37,15 @@ export function expectRoundTrip(template: Template): void {
     expect(parsed.format).toBe(format);
     expect(parsed.template).toStrictEqual(template);
   }
+}
+
+/** The PatternOptionError `build` throws; fails the test when it throws nothing or something else. */
+export function optionError(build: () => unknown): PatternOptionError {
+  try {
+    build();
+  } catch (e) {
+    if (e instanceof PatternOptionError) return e;
+    throw e;
+  }
+  throw new Error('expected a PatternOptionError');
 }
