@@ -42,7 +42,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 export function lintTargets(targets: readonly LintTarget[], options: RunOptions): LintRun {
   const findings: Finding[] = [];
   const files: string[] = [];
-  const read = options.read ?? readTemplateFile;
+  const read = options.read ?? readTemplateBytes;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (timeoutMs > 0) specIndex().resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
   for (const target of targets) {
@@ -80,9 +80,6 @@ export function timeoutFinding(file: string, timeoutMs: number): Finding {
 export function fileFinding(file: string, ruleId: string, messageId: string, message: string): Finding {
   return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-
-/** Reads a template file (`-` is stdin) up to just past the size limit; see {@link readTemplateBytes}. */
-export const readTemplateFile = readTemplateBytes;
 
 function describeReadError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { RULES } from '../../rules';
 import { conditionHeavyTemplate } from '../../bench/scale';
 import { lintText } from '../../src/lint/engine';
-import { lintTargets, readTemplateFile } from '../../src/lint/run';
+import { lintTargets } from '../../src/lint/run';
+import { readTemplateBytes } from '../../src/parse/read-file';
 import type { Finding } from '../../src/lint/types';
 import { MAX_NESTING, MAX_TEMPLATE_BYTES, parseTemplate } from '../../src/parse';
 import { runCli } from '../support/cli';
@@ -207,7 +208,7 @@ describe('files that are not files', () => {
         config,
         read: (file) => {
           if (file === 'locked.yaml') throw denied;
-          return readTemplateFile(file);
+          return readTemplateBytes(file);
         },
       },
     );
