@@ -15,7 +15,7 @@ import { readTemplateBytes } from '../../src/parse/read-file';
 import type { Finding } from '../../src/lint/types';
 import { MAX_NESTING, MAX_TEMPLATE_BYTES, parseTemplate } from '../../src/parse';
 import { runCli } from '../support/cli';
-import { aliasBomb, deepJson, deepYamlBlock, deepYamlFlow, longKey, longLine, longSub, nestedTo, openerColumn, randomBytes, selfReferencing } from './support/hostile';
+import { aliasBomb, deepJson, deepYamlBlock, deepYamlFlow, longKey, longLine, longSub, nestedEverywhere, nestedTo, openerColumn, randomBytes, selfReferencing } from './support/hostile';
 
 let dir: string;
 beforeEach(() => {
@@ -79,6 +79,13 @@ describe(`nesting deeper than ${MAX_NESTING} levels is a parse-syntax finding, n
     expect(ok.filter((f) => f.ruleId === 'parse-syntax')).toEqual([]);
     const deep = lintText(nestedTo(MAX_NESTING + 1, format), 't');
     expect(deep.map((f) => f.messageId)).toEqual(['too-deep']);
+  });
+
+  it.each(['json', 'flow'] as const)(`%s: ${MAX_NESTING} levels in conditions, properties, metadata, outputs and parameters at once`, (format) => {
+    const findings = lintText(nestedEverywhere(MAX_NESTING, format), 't');
+    noInternalErrors(findings);
+    expect(findings.filter((f) => f.ruleId === 'parse-syntax')).toEqual([]);
+    expect(lintText(nestedEverywhere(MAX_NESTING + 1, format), 't').map((f) => f.messageId)).toEqual(['too-deep']);
   });
 });
 

@@ -74,6 +74,45 @@ function blockValue(x: unknown, indent: string): string {
   return x !== null && typeof x === 'object' ? toBlockYaml(x, indent) : ` ${JSON.stringify(x)}`;
 }
 
+/**
+ * A template nested to exactly `depth` levels in every section rules walk: a condition through
+ * Fn::Not / Fn::And / Fn::Or, property values through Fn::If and Fn::Join, resource Metadata, an
+ * output, a parameter's AllowedValues. As JSON (or flow YAML).
+ */
+export function nestedEverywhere(depth: number, format: 'json' | 'flow' = 'json'): string {
+  /** Wraps `leaf` until it is `levels` deep (the last wraps are lists, to land exactly). */
+  const to = (levels: number, leaf: unknown, wrap: (v: unknown, i: number) => unknown): unknown => {
+    let v = leaf;
+    for (let i = 0; ; i++) {
+      const next = wrap(v, i);
+      if (depthOf(next) > levels) break;
+      v = next;
+    }
+    while (depthOf(v) < levels) v = [v];
+    return v;
+  };
+  const condition = to(depth - 2, { 'Fn::Equals': ['a', 'a'] }, (v, i) =>
+    i % 3 === 0 ? { 'Fn::Not': [v] } : i % 3 === 1 ? { 'Fn::And': [v, { Condition: 'Base' }] } : { 'Fn::Or': [v, { 'Fn::Equals': ['x', 'y'] }] },
+  );
+  const branches = (levels: number) => to(levels, ['leaf'], (v, i) => ({ 'Fn::If': [i % 2 ? 'Deep' : 'Base', v, { Ref: 'AWS::NoValue' }] }));
+  const t = {
+    Parameters: { Stage: { Type: 'String', AllowedValues: to(depth - 3, ['a'], (v) => [v]) } },
+    Conditions: { Base: { 'Fn::Equals': [{ Ref: 'Stage' }, 'b'] }, Deep: condition },
+    Resources: {
+      Q: {
+        Type: 'AWS::SQS::Queue',
+        Condition: 'Deep',
+        Metadata: { m: to(depth - 4, [1], (v) => ({ k: v })) },
+        Properties: { QueueName: branches(depth - 4), DelaySeconds: to(depth - 4, { 'Fn::Join': ['', ['1']] }, (v) => ({ 'Fn::Join': ['', [v]] })) },
+      },
+      B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: branches(depth - 4), Tags: [{ Key: 'k', Value: { 'Fn::GetAtt': ['Q', 'Arn'] } }] } },
+    },
+    Outputs: { O: { Condition: 'Deep', Value: branches(depth - 3) } },
+  };
+  if (depthOf(t) !== depth) throw new Error(`nestedEverywhere(${depth}) built depth ${depthOf(t)}`);
+  return format === 'json' ? JSON.stringify(t) : toFlowYaml(t);
+}
+
 /** YAML in flow style (valid for any JSON-like value). */
 function toFlowYaml(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(toFlowYaml).join(', ')}]`;
