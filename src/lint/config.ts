@@ -77,7 +77,13 @@ export function loadConfig(file: string | undefined, rules: readonly Rule[], cwd
     const e = doc.errors[0];
     throw new ConfigError(`${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // e.g. an alias bomb: the yaml package refuses to expand it
+    throw new ConfigError(`${file}: cannot read the config: ${(e as Error).message.split('\n')[0]}`);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${file}: the config must be a mapping`);
   const known = new Map(rules.map((r) => [r.meta.id, r]));
   const out: { [id: string]: RuleSetting } = {};

@@ -169,6 +169,7 @@ describe('configuration', () => {
     ['unknown option', 'rules:\n  unused-parameter: [warning, {nope: 1}]\n', /unused-parameter has no option "nope"/],
     ['unknown key', 'rulez: {}\n', /unknown config key "rulez"/],
     ['invalid YAML', 'rules: [\n', /\.cfnkit\.yaml:\d+:\d+: invalid YAML/],
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /\.cfnkit\.yaml: cannot read the config/],
   ])('a broken config exits 1 with file:line:col: %s', async (_name, text, message) => {
     file('.cfnkit.yaml', text);
     file('t.yaml', CLEAN);
