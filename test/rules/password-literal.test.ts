@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { BadExpectations, practiceFixtureTests } from '../support/practice-fixtures';
 import { join } from 'node:path';
 import { PASSWORD_PROPERTIES, rule } from '../../rules/password-literal';
-import { lintText } from '../../src/lint/engine';
 import { specIndex } from '../../src/spec';
 import type { TypeCode } from '../../src/spec';
 import { ruleTester } from '../support/rule-tester';
@@ -142,9 +141,8 @@ describe('PASSWORD_PROPERTIES', () => {
 /** Templates written as a new user would, independently of cfnkit's generators (issue 4). */
 describe('tried as a new user: test/fixtures/practices/password-literal', () => {
   const dir = join(__dirname, '..', 'fixtures', 'practices', 'password-literal');
-  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
   const AREA = ['password-literal', 'secret-parameter'];
-  const BAD: { [file: string]: Array<{ ruleId: string; messageId: string; line: number; resource: string }> } = {
+  const BAD: BadExpectations = {
     'bad-parameters-without-noecho.yaml': [
       { ruleId: 'secret-parameter', messageId: 'noEchoByUse', line: 10, resource: 'DBPassword' },
       { ruleId: 'secret-parameter', messageId: 'literalDefault', line: 18, resource: 'BrokerAdminPassword' },
@@ -156,14 +154,5 @@ describe('tried as a new user: test/fixtures/practices/password-literal', () => 
     ],
   };
 
-  it('has an expectation for every bad template', () => {
-    expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(BAD).sort());
-  });
-  it.each(Object.entries(BAD))('%s is flagged on the offending resources', (file, expected) => {
-    const found = lint(file).filter((f) => AREA.includes(f.ruleId));
-    expect(found.map(({ ruleId, messageId, line, resource }) => ({ ruleId, messageId, line, resource }))).toEqual(expected);
-  });
-  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
-    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
-  });
+  practiceFixtureTests(dir, AREA, BAD);
 });

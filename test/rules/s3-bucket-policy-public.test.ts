@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { BadExpectations, practiceFixtureTests } from '../support/practice-fixtures';
 import { join } from 'node:path';
 import { rule } from '../../rules/s3-bucket-policy-public';
-import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 /** A bucket and its policy with `statement` (YAML at statement-list indentation). */
@@ -113,9 +112,8 @@ ruleTester(rule, {
 /** Templates written as a new user would, independently of cfnkit's generators (issue 4). */
 describe('tried as a new user: test/fixtures/practices/s3-bucket-policy-public', () => {
   const dir = join(__dirname, '..', 'fixtures', 'practices', 's3-bucket-policy-public');
-  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
   const AREA = ['s3-bucket-defaults', 's3-public-access-block', 's3-bucket-policy-public'];
-  const BAD: { [file: string]: Array<{ ruleId: string; messageId: string; line: number; resource: string }> } = {
+  const BAD: BadExpectations = {
     'bad-downloads-bucket-public-read.yaml': [
       { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 15, resource: 'ReleaseBucket' },
       { ruleId: 's3-public-access-block', messageId: 'flagOff', line: 17, resource: 'ReleaseBucket' },
@@ -132,14 +130,5 @@ describe('tried as a new user: test/fixtures/practices/s3-bucket-policy-public',
     ],
   };
 
-  it('has an expectation for every bad template', () => {
-    expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(BAD).sort());
-  });
-  it.each(Object.entries(BAD))('%s is flagged on the offending resources', (file, expected) => {
-    const found = lint(file).filter((f) => AREA.includes(f.ruleId));
-    expect(found.map(({ ruleId, messageId, line, resource }) => ({ ruleId, messageId, line, resource }))).toEqual(expected);
-  });
-  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
-    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
-  });
+  practiceFixtureTests(dir, AREA, BAD);
 });

@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { BadExpectations, practiceFixtureTests } from '../support/practice-fixtures';
 import { join } from 'node:path';
 import { rule } from '../../rules/state-in-deployment-stack';
-import { lintText } from '../../src/lint/engine';
 import { ruleTester } from '../support/rule-tester';
 
 const asg = `  Web:
@@ -105,9 +104,8 @@ ruleTester(rule, {
 /** Templates written as a new user would, independently of cfnkit's generators (issue 4). */
 describe('tried as a new user: test/fixtures/practices/state-in-deployment-stack', () => {
   const dir = join(__dirname, '..', 'fixtures', 'practices', 'state-in-deployment-stack');
-  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
   const AREA = ['state-in-deployment-stack'];
-  const BAD: { [file: string]: Array<{ ruleId: string; messageId: string; line: number; resource: string }> } = {
+  const BAD: BadExpectations = {
     'bad-fargate-service-dynamodb-sessions.yaml': [
       { ruleId: 'state-in-deployment-stack', messageId: 'store', line: 14, resource: 'SessionTable' },
     ],
@@ -117,14 +115,5 @@ describe('tried as a new user: test/fixtures/practices/state-in-deployment-stack
     ],
   };
 
-  it('has an expectation for every bad template', () => {
-    expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(BAD).sort());
-  });
-  it.each(Object.entries(BAD))('%s is flagged on the offending resources', (file, expected) => {
-    const found = lint(file).filter((f) => AREA.includes(f.ruleId));
-    expect(found.map(({ ruleId, messageId, line, resource }) => ({ ruleId, messageId, line, resource }))).toEqual(expected);
-  });
-  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
-    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
-  });
+  practiceFixtureTests(dir, AREA, BAD);
 });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { BadExpectations, practiceFixtureTests } from '../support/practice-fixtures';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { rule } from '../../rules/stateful-retention';
@@ -187,9 +187,8 @@ Resources:
 /** Templates written as a new user would, independently of cfnkit's generators (issue 4). */
 describe('tried as a new user: test/fixtures/practices/stateful-retention', () => {
   const dir = join(__dirname, '..', 'fixtures', 'practices', 'stateful-retention');
-  const lint = (file: string) => lintText(readFileSync(join(dir, file)), file);
   const AREA = ['stateful-retention'];
-  const BAD: { [file: string]: Array<{ ruleId: string; messageId: string; line: number; resource: string }> } = {
+  const BAD: BadExpectations = {
     'bad-aurora-efs-no-policies.yaml': [
       { ruleId: 'stateful-retention', messageId: 'missingBoth', line: 14, resource: 'AuroraCluster' },
       { ruleId: 'stateful-retention', messageId: 'replace', line: 30, resource: 'UploadsFileSystem' },
@@ -202,16 +201,7 @@ describe('tried as a new user: test/fixtures/practices/stateful-retention', () =
     ],
   };
 
-  it('has an expectation for every bad template', () => {
-    expect(readdirSync(dir).filter((f) => f.startsWith('bad-')).sort()).toEqual(Object.keys(BAD).sort());
-  });
-  it.each(Object.entries(BAD))('%s is flagged on the offending resources', (file, expected) => {
-    const found = lint(file).filter((f) => AREA.includes(f.ruleId));
-    expect(found.map(({ ruleId, messageId, line, resource }) => ({ ruleId, messageId, line, resource }))).toEqual(expected);
-  });
-  it.each(readdirSync(dir).filter((f) => f.startsWith('good-')))('%s draws no warning or error from any rule', (file) => {
-    expect(lint(file).filter((f) => f.severity !== 'info').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
-  });
+  practiceFixtureTests(dir, AREA, BAD);
 });
 
 /** Every rule of this group (state, TTL archive, retention, buckets, secrets) on any shape a template can take. */
