@@ -4,13 +4,11 @@
  * error, 2 a change `--fail-on` names is present.
  */
 import type { Argv } from 'yargs';
-import { diffTemplates } from '../diff/engine';
 import { FAIL_ON, FailOn, failures } from '../diff/summary';
 import type { ResourceChange } from '../diff/types';
-import { REPORT_FORMATS, ReportFormat, renderReport } from '../report';
+import { REPORT_FORMATS, ReportFormat } from '../report/types';
 import { CliError } from './errors';
 import { parseKeyValues, readParametersFile } from './key-values';
-import { readTemplateFile } from './template-file';
 
 /** Exit code when `--fail-on` matches. */
 export const FAIL_ON_EXIT_CODE = 2;
@@ -57,7 +55,13 @@ interface DiffArgs {
   color?: boolean;
 }
 
-function runDiff(argv: DiffArgs): void {
+async function runDiff(argv: DiffArgs): Promise<void> {
+  // Loaded here, not at start-up: `cfnkit gen` and `cfnkit lint` never pay for the diff engine.
+  const [{ diffTemplates }, { renderReport }, { readTemplateFile }] = await Promise.all([
+    import('../diff/engine'),
+    import('../report'),
+    import('./template-file'),
+  ]);
   const command = 'cfnkit diff';
   const before = readTemplateFile(command, argv.old);
   const after = readTemplateFile(command, argv.new);

@@ -6,17 +6,11 @@
  */
 import type { Argv } from 'yargs';
 import type { FailOn } from '../diff/summary';
-import type { ReportFormat } from '../report';
-import { renderReport } from '../report';
-import { PreviewError } from '../preview/errors';
-import { connectCloudFormation } from '../preview/sdk';
-import { withInterrupt } from '../preview/signals';
-import { preview } from '../preview/workflow';
+import type { ReportFormat } from '../report/types';
 import { checkFailOn, reportOptions, useColor } from './diff';
 import { CliError } from './errors';
 import { parseKeyValues, readParametersFile } from './key-values';
 import { startSpinner } from './spinner';
-import { readTemplateFile } from './template-file';
 
 /** Exit code after Ctrl-C (128 + SIGINT). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -65,6 +59,15 @@ interface PreviewArgs {
 }
 
 async function runPreview(argv: PreviewArgs): Promise<void> {
+  // Loaded here, not at start-up: only `preview` needs the change-set workflow and the AWS SDK.
+  const [{ renderReport }, { PreviewError }, { connectCloudFormation }, { withInterrupt }, { preview }, { readTemplateFile }] = await Promise.all([
+    import('../report'),
+    import('../preview/errors'),
+    import('../preview/sdk'),
+    import('../preview/signals'),
+    import('../preview/workflow'),
+    import('./template-file'),
+  ]);
   const command = 'cfnkit preview';
   if (!(argv.timeout > 0)) throw new CliError('usage', `${command}: --timeout takes a number of seconds above 0`);
   const file = readTemplateFile(command, argv.template);
