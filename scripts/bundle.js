@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Bundles the compiled CLI (dist/src/cli/main.js) and the lint worker into dist/bundle/, the `cfnkit`
- * bin. One file instead of ~150 modules cuts cold start (module resolution and loading were over half
- * of a `cfnkit gen` or a one-file `cfnkit lint`). Runs after `tsc` in `npm run build`.
+ * Bundles the compiled CLI (dist/src/cli/main.js) and the lint worker into dist/bundle/, which
+ * bin/cfnkit.js loads. One file instead of ~150 modules cuts cold start (module resolution and loading
+ * were over half of a `cfnkit gen` or a one-file `cfnkit lint`). Runs after `tsc` in `npm run build`,
+ * then trains the bundle's V8 code cache (see bin/cfnkit.js).
  *
  * - rules/index.js lists the rules folder at run time; the bundle gets a generated static list instead
  *   (dist/rules-static.js), so every rule is in the bundle.
@@ -49,7 +50,7 @@ const staticRules = {
 
 esbuild
   .build({
-    entryPoints: { cfnkit: path.join(dist, 'src', 'cli', 'main.js'), worker: path.join(dist, 'src', 'lint', 'worker.js') },
+    entryPoints: { 'cfnkit-main': path.join(dist, 'src', 'cli', 'main.js'), worker: path.join(dist, 'src', 'lint', 'worker.js') },
     outdir: path.join(dist, 'bundle'),
     bundle: true,
     platform: 'node',
@@ -66,5 +67,33 @@ esbuild
     plugins: [staticRules],
     logLevel: 'warning',
   })
-  .then(() => fs.chmodSync(path.join(dist, 'bundle', 'cfnkit.js'), 0o755))
-  .catch(() => process.exit(1));
+  .then(trainCodeCache)
+  .catch((e) => {
+    if (e && !e.errors) process.stderr.write(`bundle: ${e.message}\n`); // esbuild has printed its own errors
+    process.exit(1);
+  });
+
+/**
+ * Trains the code caches bin/cfnkit.js loads (one per command family): each family's commands run once
+ * in a fresh node — lint in text and json, on clean templates and ones with findings — so that its
+ * cache holds what those commands compile. No V8 flags: V8 accepts a cache only under the flags it was
+ * made with.
+ */
+function trainCodeCache() {
+  const families = [
+    [
+      ['lint', 'out/', 'test/fixtures/practices/'],
+      ['lint', '--format', 'json', 'out/data-tier.yaml', 'out/ttl-archive.json', 'test/fixtures/practices/'],
+    ],
+    [
+      ['gen', 'blue-green'],
+      ['gen', 'data-tier', '--format', 'json'],
+    ],
+    [['rules'], ['diff', 'test/fixtures/diff/showcase/old.yaml', 'test/fixtures/diff/showcase/new.yaml']],
+  ];
+  for (const runs of families) {
+    const code = `require(${JSON.stringify(path.join(root, 'bin', 'cfnkit.js'))}).train(${JSON.stringify(runs)}, ${JSON.stringify(root)})`;
+    const r = require('node:child_process').spawnSync(process.execPath, ['-e', code], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (r.status !== 0) throw new Error(`training the code cache for ${runs[0][0]} failed (exit ${r.status})`);
+  }
+}

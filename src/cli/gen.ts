@@ -1,10 +1,19 @@
 /** `cfnkit gen`: list patterns, or build one and print it (or write it with `--out`). */
 import type { Argv } from 'yargs';
-import { PATTERNS, findPattern } from '../../generators';
-import { PatternOptionError, kebab } from '../../generators/pattern';
-import { emit, TemplateFormat } from '../emit';
+import type { TemplateFormat } from '../emit';
 import { CliError } from './errors';
 import { writeFilesAtomically } from './write';
+
+/**
+ * The generators and the emitter, loaded when `gen` runs (yargs calls a command's builder only for
+ * that command): `cfnkit lint` never evaluates them (issue 3, cold start).
+ */
+function generators() {
+  const { PATTERNS, findPattern } = require('../../generators') as typeof import('../../generators');
+  const { PatternOptionError, kebab } = require('../../generators/pattern') as typeof import('../../generators/pattern');
+  const { emit } = require('../emit') as typeof import('../emit');
+  return { PATTERNS, findPattern, PatternOptionError, kebab, emit };
+}
 
 /** Registers `gen` and one sub-command per pattern on a yargs instance. */
 export function genCommand(yargs: Argv): Argv {
@@ -12,6 +21,7 @@ export function genCommand(yargs: Argv): Argv {
     'gen',
     'Generate a CloudFormation template for a deployment pattern',
     (y) => {
+      const { PATTERNS, kebab } = generators();
       for (const pattern of PATTERNS) {
         y.command(
           pattern.name,
@@ -45,6 +55,7 @@ export function genCommand(yargs: Argv): Argv {
 }
 
 function listOrReject(argv: { list?: boolean; pattern?: string }): void {
+  const { PATTERNS } = generators();
   {
       if (argv.list || argv.pattern === undefined) {
         if (!argv.list) throw new CliError('usage', `cfnkit gen: name a pattern (one of ${PATTERNS.map((p) => p.name).join(', ')}), or --list`);
@@ -63,6 +74,7 @@ function commonOptions(y: Argv): Argv {
 }
 
 function runPattern(name: string, argv: Record<string, unknown>): void {
+  const { findPattern, PatternOptionError, kebab, emit } = generators();
   const pattern = findPattern(name)!;
   const options: Record<string, unknown> = {};
   for (const [option, spec] of Object.entries(pattern.options)) {

@@ -5,8 +5,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
-import { globSync } from 'tinyglobby';
+import type picomatchType from 'picomatch';
 
 /** One file to lint. */
 export interface LintTarget {
@@ -33,7 +32,8 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): {
   const missing: string[] = [];
   const seen = new Set<string>();
   const root = options.root ?? options.cwd;
-  const ignored = options.ignore?.length ? picomatch(options.ignore as string[], { dot: true }) : undefined;
+  // picomatch and tinyglobby load when a pattern needs them, not for a plain file (issue 3, cold start)
+  const ignored = options.ignore?.length ? (require('picomatch') as typeof picomatchType)(options.ignore as string[], { dot: true }) : undefined;
   const isIgnored = (abs: string) => ignored !== undefined && ignored(relative(root, abs).split('\\').join('/'));
   const add = (abs: string, shown: string, sniff: boolean) => {
     if (seen.has(abs) || (sniff && isIgnored(abs))) return;
@@ -62,6 +62,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): {
     } else if (stat) {
       add(abs, arg, false);
     } else if (/[*?[\]{}]/.test(arg)) {
+      const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
       const hits = globSync([arg], { cwd: options.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true });
       if (hits.length === 0) missing.push(arg);
       for (const hit of hits.sort()) if (!isSpecial(hit)) add(hit, show(hit), true);

@@ -13,9 +13,8 @@
  * takes the rest of the queue.
  */
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LintConfig } from './config';
 import { INTERNAL_ERROR } from './engine';
 import type { LintTarget } from './files';
@@ -79,7 +78,9 @@ export interface AutoOptions {
  */
 function defaultThreads(): number {
   const asked = Number(process.env.CFNKIT_THREADS);
-  return asked >= 1 ? Math.min(Math.floor(asked), Math.max(availableParallelism(), 2)) : 1;
+  if (!(asked >= 1)) return 1;
+  const { availableParallelism } = require('node:os') as typeof import('node:os');
+  return Math.min(Math.floor(asked), Math.max(availableParallelism(), 2));
 }
 
 /**
@@ -150,7 +151,9 @@ interface Lane {
  */
 function runLane(lane: Lane): void {
   const { setup, deadline, targets, results } = lane;
-  const worker = new Worker(join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: setup.heapMb } });
+  // node:worker_threads only when a worker starts (issue 3, cold start)
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const worker: Worker = new Worker(join(__dirname, 'worker.js'), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: setup.heapMb } });
   let current: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let over = false;

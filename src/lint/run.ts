@@ -38,6 +38,13 @@ export interface RunOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+/**
+ * Files are read this far ahead of the one being linted (at most this many, or this many bytes): the
+ * budget is armed once for several files (see {@link lintBatch}), and reading stays outside it.
+ */
+const READ_AHEAD_FILES = 64;
+const READ_AHEAD_BYTES = 8 << 20;
+
 /** Lints `targets` one after the other. */
 export function lintTargets(targets: readonly LintTarget[], options: RunOptions): LintRun {
   const findings: Finding[] = [];
@@ -45,28 +52,72 @@ export function lintTargets(targets: readonly LintTarget[], options: RunOptions)
   const read = options.read ?? readTemplateBytes;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (timeoutMs > 0) specIndex().resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
+  let batch: Array<{ file: string; bytes: Buffer }> = [];
+  let batchBytes = 0;
+  const flush = () => {
+    for (const result of lintBatch(batch, options.rules, options.config, timeoutMs)) for (const f of result) findings.push(f);
+    batch = [];
+    batchBytes = 0;
+  };
   for (const target of targets) {
     let bytes: Buffer;
     try {
       bytes = read(target.file);
     } catch (e) {
+      flush(); // findings stay in file order
       files.push(target.file);
       findings.push(fileFinding(target.file, 'parse-syntax', 'unreadable', `cannot read ${target.file}: ${describeReadError(e)}`));
       continue;
     }
     if (target.sniff && !looksLikeTemplate(decoder.decode(bytes.subarray(0, 200_000)))) continue;
     files.push(target.file);
-    for (const f of lintFile(bytes, target.file, options.rules, options.config, timeoutMs)) findings.push(f);
+    batch.push({ file: target.file, bytes });
+    batchBytes += bytes.length;
+    if (batch.length >= READ_AHEAD_FILES || batchBytes >= READ_AHEAD_BYTES) flush();
   }
+  flush();
   return { findings, files };
 }
 
-/** One file's findings; a crash or a blown budget is one `internal-error` finding. */
-function lintFile(bytes: Buffer, file: string, rules: readonly Rule[], config: LintConfig, timeoutMs: number): Finding[] {
+/**
+ * Each file's findings, in order, under one time budget for several files: arming the budget (a `vm`
+ * watchdog thread) for every file cost 0.5–0.8 ms a file on a 2-core machine, a tenth of a
+ * 369-template run. The budget is armed for `timeoutMs` plus {@link batchSlack}, and no file starts
+ * once the slack has been used, so every file still gets at least its whole `timeoutMs` (and at most
+ * the slack more). A file that runs out of it gets one timeout finding; the next file starts a new
+ * budget.
+ */
+function lintBatch(batch: ReadonlyArray<{ file: string; bytes: Buffer }>, rules: readonly Rule[], config: LintConfig, timeoutMs: number): Finding[][] {
+  const results: Finding[][] = [];
+  if (!(timeoutMs > 0)) return batch.map(({ file, bytes }) => lintFile(bytes, file, rules, config));
+  const slack = batchSlack(timeoutMs);
+  while (results.length < batch.length) {
+    try {
+      withinBudget(timeoutMs + slack, () => {
+        const start = performance.now();
+        do {
+          const { file, bytes } = batch[results.length];
+          results.push(lintFile(bytes, file, rules, config));
+        } while (results.length < batch.length && performance.now() - start <= slack);
+      });
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      results.push([timeoutFinding(batch[results.length].file, timeoutMs)]);
+    }
+  }
+  return results;
+}
+
+/** How long files may share one budget: a tenth of the budget, at most a second. */
+export function batchSlack(timeoutMs: number): number {
+  return Math.min(1000, timeoutMs / 10);
+}
+
+/** One file's findings; a crash is one `internal-error` finding (a blown budget passes through). */
+function lintFile(bytes: Buffer, file: string, rules: readonly Rule[], config: LintConfig): Finding[] {
   try {
-    return withinBudget(timeoutMs, () => lintParsed(parseTemplate(bytes), file, { rules, settings: config.rules }));
+    return lintParsed(parseTemplate(bytes), file, { rules, settings: config.rules });
   } catch (e) {
-    if (e instanceof BudgetExceeded) return [timeoutFinding(file, timeoutMs)];
     return [fileFinding(file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${e instanceof Error ? e.message : String(e)}`)];
   }
 }

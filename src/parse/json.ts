@@ -3,7 +3,6 @@
  * source tree directly. parseTree would build a tree of its own first, which for 5 MB of JSON is
  * 150 MB more at the peak (issue 6).
  */
-import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseErrorCode } from 'jsonc-parser';
 import { MAX_NESTING, MAX_VALUES, ProblemCollector, jsonTooDeepAt } from './limits';
 import type { ReadResult, SourceEntry, SourceNode } from './node';
@@ -15,6 +14,8 @@ type Open =
 
 /** Reads JSON text into a source tree plus the problems found on the way. */
 export function readJson(text: string, lines: LineIndex): ReadResult {
+  // loaded for JSON input only: a YAML lint never evaluates it (issue 3, cold start)
+  const { printParseErrorCode, visit } = require('jsonc-parser') as typeof import('jsonc-parser');
   // jsonc-parser recurses once per level: 10,000 levels would overflow its stack (issue 6)
   const deep = jsonTooDeepAt(text);
   if (deep >= 0) return { root: undefined, problems: [{ code: 'too-deep', message: `nesting deeper than ${MAX_NESTING} levels`, range: lines.range(deep, deep + 1) }] };

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { scaleTemplate } from '../../bench/scale';
 import { withinBudget, BudgetExceeded } from '../../src/lint/budget';
 import { runCfnLint } from '../../src/lint/cfn-lint';
-import { lintTargets } from '../../src/lint/run';
+import { batchSlack, lintTargets } from '../../src/lint/run';
 import type { LintRun } from '../../src/lint/run';
 import type { Rule, RuleListeners } from '../../src/lint/types';
 import { buildJs, measureCli, removeBuild } from './support/build';
@@ -48,6 +48,7 @@ const hostile: Rule = {
         if (how === 'throw') throw new TypeError('the rule broke');
         if (how === 'spin') for (;;);
         if (how === 'regex') /^(a+)+$/.test('a'.repeat(40) + 'b');
+        if (how === 'busy') for (const end = performance.now() + 400; performance.now() < end; );
         if (how === 'swallow') {
           for (;;) {
             try {
@@ -95,6 +96,24 @@ describe('main thread', () => {
       ['b.yaml', 'seen', 'seen'],
     ]);
     expect(run.findings[0].message).toBe('linting this file took longer than 0.2 s and was stopped (--timeout)');
+  });
+
+  it('a runaway file in the middle of many: only that file times out, every other one is linted in order', () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const run = lintTargets(names.map((n) => file(`${n}.yaml`, template(n === 'c' ? 'spin' : 'fine'))), { rules: [seen, hostile], config, timeoutMs: 200 });
+    expect(summary(run)).toEqual(names.map((n) => (n === 'c' ? [`${n}.yaml`, 'internal-error', 'timeout'] : [`${n}.yaml`, 'seen', 'seen'])));
+    expect(run.files).toHaveLength(5);
+  });
+
+  it('files that share one armed budget each still get the whole budget', () => {
+    // 4 files of 400 ms each under a 1 s budget: one budget for all of them would stop the third
+    const run = lintTargets(['a', 'b', 'c', 'd'].map((n) => file(`slow-${n}.yaml`, template('busy'))), { rules: [seen, hostile], config, timeoutMs: 1000 });
+    expect(summary(run).map((s) => s[2])).toEqual(['seen', 'seen', 'seen', 'seen']);
+  });
+
+  it('files share a budget for at most a tenth of it, and never more than a second', () => {
+    expect(batchSlack(200)).toBe(20);
+    expect(batchSlack(30_000)).toBe(1000);
   });
 
   it('the budget passes results and errors through, and 0 turns it off', () => {

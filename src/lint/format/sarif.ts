@@ -5,7 +5,6 @@
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../types';
@@ -160,5 +159,7 @@ function region(f: ReportFinding): { startLine: number; startColumn: number; end
  * lines above it move. Identical findings in one file get `:1`, `:2`… in report order.
  */
 function fingerprint(f: ReportFinding): string {
+  // node:crypto loads a dozen internal modules: only when a SARIF report is written (issue 3, cold start)
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(`${f.ruleId}\u0000${f.file}\u0000${f.path}\u0000${f.message}`, 'utf8').digest('hex').slice(0, 32);
 }
