@@ -117,7 +117,7 @@ for (const r of resources) {
 for (const name of [...compiledTypes.keys()].sort(cmp)) index.types[name] = compiledTypes.get(name);
 
 // Patches: enums the spec lacks, by resource type or property type; then per-resource corrections
-// { resources: { Type: { stateful?: bool, attributes?: [..extra], properties?: {Name: partial} } } }.
+// { resources: { Type: { stateful?: bool, attributes?: [..extra], propertyAttributes?: bool, properties?: {Name: partial} } } }.
 for (const [owner, props] of Object.entries(patches.enums || {})) {
   const target = owner.includes('.') ? index.types[owner] : index.resources[owner] && index.resources[owner].p;
   if (!target) throw new Error(`spec/patches.json: enum patch for unknown type ${owner}`);
@@ -149,8 +149,9 @@ for (const [type, patch] of Object.entries(patches.resources || {})) {
   const entry = index.resources[type];
   if (!entry) throw new Error(`patch for unknown resource type ${type}`);
   if (patch.stateful !== undefined) patch.stateful ? (entry.s = 1) : delete entry.s;
-  if (patch.attributes) entry.a = [...new Set([...entry.a, ...patch.attributes])].sort(cmp);
   patchProps(entry.p, patch.properties || {}, type);
+  const extra = [...(patch.attributes || []), ...(patch.propertyAttributes ? Object.keys(entry.p) : [])];
+  if (extra.length) entry.a = [...new Set([...entry.a, ...extra])].sort(cmp);
   entry.p = Object.fromEntries(Object.entries(entry.p).sort(([a], [b]) => cmp(a, b)));
 }
 for (const [name, patch] of Object.entries(patches.types || {})) {

@@ -72,6 +72,21 @@ Resources:
 `,
     },
     {
+      name: 'undocumented attributes spec/patches.json adds',
+      code: `Resources:
+  Search:
+    Type: AWS::OpenSearchService::Domain
+  Instance:
+    Type: AWS::ServiceDiscovery::Instance
+    Properties: { ServiceId: srv-1, InstanceAttributes: { AWS_INSTANCE_IPV4: 10.0.0.1 } }
+  Other:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !GetAtt Search.DomainArn
+      DisplayName: !GetAtt Instance.InstanceId
+`,
+    },
+    {
       name: 'a computed attribute or resource type is not checked; a missing resource is for ref-target',
       code: `Parameters:
   Attr:
