@@ -13,7 +13,7 @@ export { TemplateBuilder, getAtt } from './model/builder';
 export type { ConditionHandle, ParameterHandle, ResourceHandle, ResourceOptions, TypedResourceType } from './model/builder';
 export { emit } from './emit';
 export { lintText, lintParsed, INTERNAL_ERROR } from './lint/engine';
-export type { LintOptions, RuleSetting } from './lint/engine';
+export type { LintOptions, LintTextOptions, RuleSetting } from './lint/engine';
 export type { Finding, Rule, RuleContext, RuleListeners, RuleMeta, Severity } from './lint/types';
 export { RULES, findRule } from '../rules';
 export { findConfig, loadConfig, ConfigError } from './lint/config';

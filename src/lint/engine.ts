@@ -8,6 +8,7 @@ import type { Template } from '../model/template';
 import { parseTemplate } from '../parse';
 import type { ParseProblemCode, ParsedTemplate, Range, TemplatePath } from '../parse';
 import { SpecIndex, specIndex } from '../spec';
+import { BudgetExceeded, withinBudget } from './budget';
 import { applySuppressions } from './suppress';
 import type { Finding, ReportDescriptor, ResourceVisit, Rule, RuleContext, RuleListeners, Severity } from './types';
 import { isPlainObject, walkValue } from './walk';
@@ -41,9 +42,37 @@ export const MAX_FINDINGS_PER_RULE = 1000;
 
 const LOGICAL_SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
 
+/** Options of {@link lintText}. */
+export interface LintTextOptions extends LintOptions {
+  /**
+   * Time budget for parsing and linting, in milliseconds; past it the work is stopped (even inside a
+   * runaway rule) and the result is one `internal-error` finding (message id `timeout`). 0 or absent:
+   * no budget. The CLI's `--timeout`.
+   */
+  readonly timeoutMs?: number;
+}
+
 /** Lints template text or bytes. */
-export function lintText(input: string | Uint8Array, file: string, options: LintOptions = {}): Finding[] {
-  return lintParsed(parseTemplate(input), file, options);
+export function lintText(input: string | Uint8Array, file: string, options: LintTextOptions = {}): Finding[] {
+  const timeoutMs = options.timeoutMs ?? 0;
+  if (!(timeoutMs > 0)) return lintParsed(parseTemplate(input), file, options);
+  (options.spec ?? specIndex()).resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
+  try {
+    return withinBudget(timeoutMs, () => lintParsed(parseTemplate(input), file, options));
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return [timeoutFinding(file, timeoutMs)];
+    throw e;
+  }
+}
+
+/** The finding for a file that ran out of its time budget. */
+export function timeoutFinding(file: string, timeoutMs: number): Finding {
+  return fileFinding(file, INTERNAL_ERROR, 'timeout', `linting this file took longer than ${timeoutMs / 1000} s and was stopped (--timeout)`);
+}
+
+/** A finding about a whole file, at 1:1. */
+export function fileFinding(file: string, ruleId: string, messageId: string, message: string): Finding {
+  return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** Lints a parsed template. */

@@ -16,9 +16,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { LintConfig } from './config';
-import { INTERNAL_ERROR } from './engine';
+import { INTERNAL_ERROR, fileFinding, timeoutFinding } from './engine';
 import type { LintTarget } from './files';
-import { DEFAULT_TIMEOUT_MS, LintRun, fileFinding, lintTargets, timeoutFinding } from './run';
+import { DEFAULT_TIMEOUT_MS, LintRun, lintTargets } from './run';
 import type { Finding, Rule } from './types';
 
 /** Below this many files one thread is faster than starting workers. */

@@ -8,7 +8,7 @@ import { readTemplateBytes } from '../parse/read-file';
 import { specIndex } from '../spec';
 import { BudgetExceeded, withinBudget } from './budget';
 import type { LintConfig } from './config';
-import { INTERNAL_ERROR, lintParsed } from './engine';
+import { INTERNAL_ERROR, fileFinding, lintParsed, timeoutFinding } from './engine';
 import type { LintTarget } from './files';
 import { looksLikeTemplate } from './files';
 import type { Finding, Rule } from './types';
@@ -120,16 +120,6 @@ function lintFile(bytes: Buffer, file: string, rules: readonly Rule[], config: L
   } catch (e) {
     return [fileFinding(file, INTERNAL_ERROR, 'crash', `cfnkit failed on this file: ${e instanceof Error ? e.message : String(e)}`)];
   }
-}
-
-/** The finding for a file that ran out of its time budget. */
-export function timeoutFinding(file: string, timeoutMs: number): Finding {
-  return fileFinding(file, INTERNAL_ERROR, 'timeout', `linting this file took longer than ${timeoutMs / 1000} s and was stopped (--timeout)`);
-}
-
-/** A finding about a whole file, at 1:1. */
-export function fileFinding(file: string, ruleId: string, messageId: string, message: string): Finding {
-  return { file, ruleId, severity: 'error', message, messageId, resource: null, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 function describeReadError(e: unknown): string {

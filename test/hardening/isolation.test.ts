@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { scaleTemplate } from '../../bench/scale';
 import { withinBudget, BudgetExceeded } from '../../src/lint/budget';
 import { runCfnLint } from '../../src/lint/cfn-lint';
+import { lintText } from '../../src/lint/engine';
 import { batchSlack, lintTargets } from '../../src/lint/run';
 import type { LintRun } from '../../src/lint/run';
 import type { Rule, RuleListeners } from '../../src/lint/types';
@@ -114,6 +115,11 @@ describe('main thread', () => {
   it('files share a budget for at most a tenth of it, and never more than a second', () => {
     expect(batchSlack(200)).toBe(20);
     expect(batchSlack(30_000)).toBe(1000);
+  });
+
+  it('lintText (library) keeps a budget when given one: a runaway rule is one timeout finding', () => {
+    expect(lintText(template('spin'), 'lib.yaml', { rules: [seen, hostile], timeoutMs: 100 }).map((f) => [f.ruleId, f.messageId, f.line])).toEqual([['internal-error', 'timeout', 1]]);
+    expect(lintText(template('fine'), 'lib.yaml', { rules: [seen, hostile], timeoutMs: 1000 }).map((f) => f.ruleId)).toEqual(['seen']);
   });
 
   it('the budget passes results and errors through, and 0 turns it off', () => {
