@@ -3,9 +3,9 @@
  * Compiles the pinned @aws-cdk/aws-service-spec database into the two generated artefacts cfnkit
  * ships, so the CLI never loads the 2.6 MB (gzip) database at run time:
  *
- *   spec/catalog.json, spec/services/*  compact index for lint and diff (types, required flags, enums,
+ *   spec/catalog.json, spec/resources/*  compact index for lint and diff (types, required flags, enums,
  *                                       GetAtt attributes, causesReplacement, isStateful), one file per
- *                                       service namespace
+ *                                       resource type
  *   src/spec/generated/resources.ts     TypeScript prop interfaces for the resource types listed in
  *                                       scripts/spec-types.json (the ones the generators use)
  *
@@ -161,20 +161,21 @@ for (const [name, patch] of Object.entries(patches.types || {})) {
   index.types[name] = Object.fromEntries(Object.entries(props).sort(([a], [b]) => cmp(a, b)));
 }
 
-// One file per service namespace (AWS::EC2 -> spec/services/AWS_EC2.json) so lint and diff parse only
-// the services a template uses; spec/catalog.json lists every resource type for existence checks.
-const outDir = path.join(root, 'spec', 'services');
+// One file per resource type (AWS::EC2::VPC -> spec/resources/AWS_EC2_VPC.json) with the property types
+// named after it, so that lint and diff parse only the types a template uses: a service file of every
+// EC2 type (100 KB) was the largest single cost of a one-file lint after start-up (issue 3). Every
+// property type is named after its resource type and refers only to that type's property types.
+// spec/catalog.json lists every resource type, for listings and "did you mean" suggestions.
+const outDir = path.join(root, 'spec', 'resources');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-const byService = new Map();
-const serviceOf = (name) => name.split('::').slice(0, 2).join('_');
-for (const [type, entry] of Object.entries(index.resources)) {
-  const svc = serviceOf(type);
-  if (!byService.has(svc)) byService.set(svc, { resources: {}, types: {} });
-  byService.get(svc).resources[type] = entry;
+const byResource = new Map(Object.keys(index.resources).map((type) => [type, { resources: { [type]: index.resources[type] }, types: {} }]));
+for (const [name, def] of Object.entries(index.types)) {
+  const owner = byResource.get(name.slice(0, name.indexOf('.')));
+  if (!owner) throw new Error(`property type ${name} has no resource type of its own`);
+  owner.types[name] = def;
 }
-for (const [name, def] of Object.entries(index.types)) byService.get(serviceOf(name)).types[name] = def;
-for (const [svc, data] of byService) fs.writeFileSync(path.join(outDir, `${svc}.json`), JSON.stringify(data) + '\n');
+for (const [type, data] of byResource) fs.writeFileSync(path.join(outDir, `${type.replace(/::/g, '_')}.json`), JSON.stringify(data) + '\n');
 fs.writeFileSync(
   path.join(root, 'spec', 'catalog.json'),
   JSON.stringify({ source: index.source, resourceTypes: Object.keys(index.resources) }, null, 0) + '\n',
@@ -232,12 +233,12 @@ lines.push('/** GetAtt attribute names by resource type. */', 'export interface 
 fs.writeFileSync(path.join(root, 'src', 'spec', 'generated', 'resources.ts'), lines.join('\n'));
 
 if (check) {
-  const rel = ['spec/catalog.json', 'src/spec/generated/resources.ts', ...fs.readdirSync(path.join(root, 'spec', 'services')).map((f) => `spec/services/${f}`)];
+  const rel = ['spec/catalog.json', 'src/spec/generated/resources.ts', ...fs.readdirSync(path.join(root, 'spec', 'resources')).map((f) => `spec/resources/${f}`)];
   const stale = rel.filter((r) => !fs.existsSync(path.join(repo, r)) || fs.readFileSync(path.join(repo, r), 'utf8') !== fs.readFileSync(path.join(root, r), 'utf8'));
-  const committed = fs.readdirSync(path.join(repo, 'spec', 'services')).filter((f) => !fs.existsSync(path.join(root, 'spec', 'services', f)));
+  const committed = fs.readdirSync(path.join(repo, 'spec', 'resources')).filter((f) => !fs.existsSync(path.join(root, 'spec', 'resources', f)));
   fs.rmSync(root, { recursive: true, force: true });
   if (stale.length || committed.length) {
-    console.error(`spec: stale generated files (run npm run spec:gen): ${[...stale, ...committed.map((f) => 'spec/services/' + f)].join(', ')}`);
+    console.error(`spec: stale generated files (run npm run spec:gen): ${[...stale, ...committed.map((f) => 'spec/resources/' + f)].join(', ')}`);
     process.exit(1);
   }
   console.log('spec: generated files are current');

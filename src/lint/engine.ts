@@ -56,7 +56,6 @@ export interface LintTextOptions extends LintOptions {
 export function lintText(input: string | Uint8Array, file: string, options: LintTextOptions = {}): Finding[] {
   const timeoutMs = options.timeoutMs ?? 0;
   if (!(timeoutMs > 0)) return lintParsed(parseTemplate(input), file, options);
-  (options.spec ?? specIndex()).resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
   try {
     return withinBudget(timeoutMs, () => lintParsed(parseTemplate(input), file, options));
   } catch (e) {

@@ -5,7 +5,6 @@
  */
 import { parseTemplate } from '../parse';
 import { readTemplateBytes } from '../parse/read-file';
-import { specIndex } from '../spec';
 import { BudgetExceeded, withinBudget } from './budget';
 import type { LintConfig } from './config';
 import { INTERNAL_ERROR, fileFinding, lintParsed, timeoutFinding } from './engine';
@@ -51,7 +50,6 @@ export function lintTargets(targets: readonly LintTarget[], options: RunOptions)
   const files: string[] = [];
   const read = options.read ?? readTemplateBytes;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (timeoutMs > 0) specIndex().resourceTypes(); // loaded outside the budget: a stop half-way would leave it half-built
   let batch: Array<{ file: string; bytes: Buffer }> = [];
   let batchBytes = 0;
   const flush = () => {

@@ -1,7 +1,8 @@
 /**
- * The compiled spec index (spec/catalog.json and spec/services/*.json, produced by
- * `npm run spec:gen` from the pinned @aws-cdk/aws-service-spec). Loaded lazily: the catalog on first
- * use, each service namespace's file on the first lookup of one of its types.
+ * The compiled spec index (spec/catalog.json and spec/resources/*.json, produced by
+ * `npm run spec:gen` from the pinned @aws-cdk/aws-service-spec). Loaded lazily: each resource type's
+ * file (the type and its property types) on the first lookup of it, the catalog of every type only
+ * for {@link SpecIndex.resourceTypes} and {@link SpecIndex.source}.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,16 +54,27 @@ export interface ResourceSpec {
   readonly pi?: readonly string[];
 }
 
-interface ServiceFile {
+/** One file of spec/resources/: a resource type and the property types named after it. */
+interface ResourceFile {
   readonly resources: { readonly [type: string]: ResourceSpec };
   readonly types: { readonly [name: string]: { readonly [prop: string]: PropertySpec } };
 }
 
-/** Lookups over the compiled spec. */
+/** Unknown type names looked up in files before the catalog is consulted first. */
+const MISSES_BEFORE_CATALOG = 64;
+
+/** A resource type name as the spec spells them (`AWS::EC2::VPC`): only these name a file. */
+const TYPE_NAME = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
+
+/**
+ * Lookups over the compiled spec. Each cache is filled by one assignment, after its file is parsed:
+ * lint's time budget may stop a lookup half-way, and the next one must not find half a cache.
+ */
 export class SpecIndex {
   private catalog?: { source: string; resourceTypes: string[] };
-  private typeSet?: Set<string>;
-  private readonly services = new Map<string, ServiceFile | null>();
+  private known?: ReadonlySet<string>;
+  private readonly files = new Map<string, ResourceFile | null>();
+  private misses = 0;
 
   constructor(private readonly dir: string = join(packageRoot(), 'spec')) {}
 
@@ -76,43 +88,51 @@ export class SpecIndex {
     return this.loadCatalog().resourceTypes;
   }
 
-  /** True when `type` is a resource type in the spec. */
+  /** True when `type` is a resource type in the spec (case-sensitive, as CloudFormation). */
   hasResourceType(type: string): boolean {
-    this.loadCatalog();
-    return this.typeSet!.has(type);
+    return this.resource(type) !== undefined;
   }
 
   /** The spec of resource type `type`, or undefined when unknown. */
   resource(type: string): ResourceSpec | undefined {
-    if (!this.hasResourceType(type)) return undefined;
-    return this.service(type)?.resources[type];
+    const file = this.file(type);
+    return file && Object.prototype.hasOwnProperty.call(file.resources, type) ? file.resources[type] : undefined;
   }
 
   /** The properties of named property type `name` (as in a `#Name` type code), or undefined. */
   propertyType(name: string): { readonly [prop: string]: PropertySpec } | undefined {
-    return this.service(name)?.types[name];
+    const dot = name.indexOf('.');
+    const file = dot > 0 ? this.file(name.slice(0, dot)) : undefined;
+    return file && Object.prototype.hasOwnProperty.call(file.types, name) ? file.types[name] : undefined;
   }
 
   private loadCatalog(): { source: string; resourceTypes: string[] } {
-    if (!this.catalog) {
-      this.catalog = JSON.parse(readFileSync(join(this.dir, 'catalog.json'), 'utf8')) as { source: string; resourceTypes: string[] };
-      this.typeSet = new Set(this.catalog.resourceTypes);
-    }
+    this.catalog ??= JSON.parse(readFileSync(join(this.dir, 'catalog.json'), 'utf8')) as { source: string; resourceTypes: string[] };
     return this.catalog;
   }
 
-  private service(name: string): ServiceFile | undefined {
-    const key = name.split('::').slice(0, 2).join('_');
-    if (!this.services.has(key)) {
-      let file: ServiceFile | null = null;
-      try {
-        file = JSON.parse(readFileSync(join(this.dir, 'services', `${key}.json`), 'utf8')) as ServiceFile;
-      } catch {
-        file = null;
+  /**
+   * The file of resource type `type`, or null when there is none. The exact name is checked by the
+   * caller against the file's keys: on a case-insensitive file system `AWS::EC2::Vpc` opens the file of
+   * `AWS::EC2::VPC`.
+   */
+  private file(type: string): ResourceFile | null {
+    let file = this.files.get(type);
+    if (file === undefined) {
+      file = null;
+      // past a few unknown names (a hostile template can hold thousands), the catalog answers before the file system
+      if (this.misses > MISSES_BEFORE_CATALOG) this.known ??= new Set(this.resourceTypes());
+      if (TYPE_NAME.test(type) && (!this.known || this.known.has(type))) {
+        try {
+          file = JSON.parse(readFileSync(join(this.dir, 'resources', `${type.replace(/::/g, '_')}.json`), 'utf8')) as ResourceFile;
+        } catch {
+          file = null;
+        }
       }
-      this.services.set(key, file);
+      if (!file) this.misses++;
+      this.files.set(type, file);
     }
-    return this.services.get(key) ?? undefined;
+    return file;
   }
 }
 

@@ -47,10 +47,39 @@ describe('compiled spec index', () => {
     expect(spec.resource('AWS::EC2::VPC')!.s).toBeUndefined();
   });
 
-  it('loads only the service files a lookup needs', () => {
+  it('loads only the file of the type a lookup needs, and no catalog', () => {
     const fresh = new SpecIndex();
-    fresh.resource('AWS::EC2::VPC');
-    expect((fresh as unknown as { services: Map<string, unknown> }).services.size).toBe(1);
+    const inside = fresh as unknown as { files: Map<string, unknown>; catalog?: unknown };
+    expect(fresh.resource('AWS::EC2::VPC')).toBeDefined();
+    expect(fresh.propertyType('AWS::EC2::VPC.VpcEncryptionControl')).toBeDefined();
+    expect([...inside.files.keys()]).toEqual(['AWS::EC2::VPC']);
+    expect(inside.catalog).toBeUndefined();
+  });
+
+  it('finds property types in their resource type\'s file', () => {
+    const fresh = new SpecIndex();
+    expect(fresh.propertyType('AWS::DynamoDB::Table.KeySchema')).toHaveProperty('KeyType');
+    expect(fresh.propertyType('AWS::DynamoDB::Table.NoSuchType')).toBeUndefined();
+    expect(fresh.propertyType('NoDot')).toBeUndefined();
+  });
+
+  it('reads nothing outside spec/resources for names that are not type names', () => {
+    const fresh = new SpecIndex();
+    for (const name of ['AWS::..::x', '../../package', 'AWS::EC2::VPC/../../catalog', 'Custom::Thing', 'AWS::EC2']) {
+      expect(fresh.resource(name)).toBeUndefined();
+      expect(fresh.propertyType(`${name}.Type`)).toBeUndefined();
+    }
+  });
+
+  it('after many unknown names, asks the catalog before the file system', () => {
+    const fresh = new SpecIndex();
+    const inside = fresh as unknown as { catalog?: unknown };
+    for (let i = 0; i < 64; i++) expect(fresh.hasResourceType(`AWS::Made::Up${i}`)).toBe(false);
+    expect(inside.catalog).toBeUndefined();
+    expect(fresh.hasResourceType('AWS::Made::UpMore')).toBe(false);
+    expect(fresh.hasResourceType('AWS::Made::UpAgain')).toBe(false);
+    expect(inside.catalog).toBeDefined();
+    expect(fresh.hasResourceType('AWS::SQS::Queue')).toBe(true);
   });
 });
 
