@@ -127,6 +127,17 @@ describe('main thread', () => {
     expect(() => withinBudget(1000, () => { throw new TypeError('x'); })).toThrow(TypeError);
     expect(() => withinBudget(50, () => { for (;;); })).toThrow(BudgetExceeded);
     expect(withinBudget(0, () => 'unbudgeted')).toBe('unbudgeted');
+    // a budget inside a budget: the inner stop is the inner caller's, the outer job goes on
+    const nested = withinBudget(5000, () => {
+      try {
+        withinBudget(50, () => { for (;;); });
+      } catch (e) {
+        return e instanceof BudgetExceeded ? 'inner stopped' : 'other';
+      }
+      return 'not stopped';
+    });
+    expect(nested).toBe('inner stopped');
+    expect(withinBudget(1000, () => withinBudget(1000, () => 'both'))).toBe('both');
   });
 });
 
