@@ -82,16 +82,18 @@ async function train(runs, cwd) {
   return cache;
 }
 
-module.exports = { loadBundle, train, cacheFile, BUNDLE };
+module.exports = { loadBundle, train, cacheFile, run, BUNDLE };
 
-if (require.main === module) {
+/** Runs the CLI on this process's arguments; sets the exit code. */
+function run() {
   let main;
   try {
     main = loadBundle(cacheFile(process.argv.slice(2))).main;
   } catch (e) {
     // an install without a build (`npm ci` builds through `prepare`)
     process.stderr.write(`cfnkit: cannot load ${BUNDLE}: ${e instanceof Error ? e.message : String(e)} (run npm run build)\n`);
-    process.exit(70);
+    process.exitCode = 70;
+    return;
   }
   main(process.argv.slice(2)).then(
     (code) => {
@@ -103,3 +105,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) run();

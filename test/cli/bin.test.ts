@@ -59,6 +59,14 @@ const built = existsSync(join(root, 'dist', 'bundle', 'cfnkit-main.js'));
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('runs under node too (the launcher is also JavaScript), as tools that start a bin with node do', () => {
+    const r = spawnSync(process.execPath, [bin, 'gen', 'data-tier'], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(root, 'out', 'data-tier.yaml'), 'utf8'));
+    expect(spawnSync(process.execPath, [bin, 'gen', 'nope'], { cwd: root, encoding: 'utf8' }).status).toBe(1);
+  });
+
   it('runs through npm-style symlinks: relative, absolute and chained', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfnkit-link-'));
     try {
