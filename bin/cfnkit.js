@@ -82,8 +82,6 @@ async function train(runs, cwd) {
   return cache;
 }
 
-module.exports = { loadBundle, train, cacheFile, run, BUNDLE };
-
 /** Runs the CLI on this process's arguments; sets the exit code. */
 function run() {
   let main;
@@ -105,5 +103,7 @@ function run() {
     },
   );
 }
+
+module.exports = { loadBundle, train, cacheFile, run, BUNDLE };
 
 if (require.main === module) run();

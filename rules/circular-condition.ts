@@ -26,16 +26,11 @@ export const rule: Rule = {
       template(template) {
         const refs = templateReferences(template);
         if (refs.conditions.size === 0) return;
-        const ids = [...refs.conditions];
-        const index = new Map(ids.map((id, i) => [id, i]));
-        const edges: number[][] = ids.map(() => []);
-        for (const r of refs.conditionReferences) {
-          if (r.via !== 'Condition function' || r.path[0] !== 'Conditions' || typeof r.path[1] !== 'string') continue;
-          const from = index.get(r.path[1]);
-          const to = index.get(r.target);
-          if (from !== undefined && to !== undefined) edges[from].push(to);
-        }
-        for (const cycle of findCycles(ids, edges)) {
+        // only the Condition function inside the Conditions section makes one condition depend on another
+        const links = refs.conditionReferences
+          .filter((r) => r.via === 'Condition function' && r.path[0] === 'Conditions' && typeof r.path[1] === 'string')
+          .map((r) => [r.path[1] as string, r.target] as const);
+        for (const cycle of findCycles([...refs.conditions], links)) {
           context.report({ path: ['Conditions', cycle[0]], key: true, messageId: 'cycle', data: { cycle: cycleText(cycle, 'conditions') } });
         }
       },

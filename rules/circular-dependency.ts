@@ -24,16 +24,8 @@ export const rule: Rule = {
     return {
       template(template) {
         const refs = templateReferences(template);
-        const ids = [...refs.resources.keys()];
-        const index = new Map(ids.map((id, i) => [id, i]));
-        const edges: number[][] = ids.map(() => []);
-        for (const r of refs.targets) {
-          if (r.from === undefined) continue;
-          const from = index.get(r.from);
-          const to = index.get(r.target);
-          if (from !== undefined && to !== undefined) edges[from].push(to);
-        }
-        for (const cycle of findCycles(ids, edges)) {
+        const links = refs.targets.map((r) => [r.from, r.target] as const);
+        for (const cycle of findCycles([...refs.resources.keys()], links)) {
           context.report({ path: ['Resources', cycle[0]], key: true, messageId: 'cycle', data: { cycle: cycleText(cycle, 'resources') } });
         }
       },

@@ -56,15 +56,13 @@ export function genCommand(yargs: Argv): Argv {
 
 function listOrReject(argv: { list?: boolean; pattern?: string }): void {
   const { PATTERNS } = generators();
-  {
-      if (argv.list || argv.pattern === undefined) {
-        if (!argv.list) throw new CliError('usage', `cfnkit gen: name a pattern (one of ${PATTERNS.map((p) => p.name).join(', ')}), or --list`);
-        const width = Math.max(...PATTERNS.map((p) => p.name.length));
-        process.stdout.write(PATTERNS.map((p) => `${p.name.padEnd(width)}  ${p.description}\n`).join(''));
-        return;
-      }
-      throw new CliError('unknown-pattern', `cfnkit gen: unknown pattern "${String(argv.pattern)}" (accepted: ${PATTERNS.map((p) => p.name).join(', ')})`);
+  if (argv.list || argv.pattern === undefined) {
+    if (!argv.list) throw new CliError('usage', `cfnkit gen: name a pattern (one of ${PATTERNS.map((p) => p.name).join(', ')}), or --list`);
+    const width = Math.max(...PATTERNS.map((p) => p.name.length));
+    process.stdout.write(PATTERNS.map((p) => `${p.name.padEnd(width)}  ${p.description}\n`).join(''));
+    return;
   }
+  throw new CliError('unknown-pattern', `cfnkit gen: unknown pattern "${String(argv.pattern)}" (accepted: ${PATTERNS.map((p) => p.name).join(', ')})`);
 }
 
 function commonOptions(y: Argv): Argv {

@@ -2,8 +2,8 @@
  * A time budget for synchronous work, on whatever thread runs it. A runaway rule (an exponential
  * walk, a catastrophic regular expression) never yields, so nothing on its own thread can stop it;
  * `vm`'s timeout can: a watchdog thread terminates the isolate's execution when the time is up, which
- * unwinds through every `catch` of the work. That makes a per-file budget cheap enough for the
- * one-file CLI run (about 0.2 ms per call, no worker start-up) — issue 6.
+ * unwinds through every `catch` of the work. No worker start-up, so a one-file CLI run can afford it
+ * (issue 6); the watchdog thread it starts per call is why many files share one (lint/run.ts).
  */
 import { Script } from 'node:vm';
 
@@ -17,9 +17,10 @@ export class BudgetExceeded extends Error {
 }
 
 /** Where the budgeted script finds its job: a property of the global object it runs in. */
-const JOB = Symbol.for('cfnkit.budget.job');
+const JOB_KEY = 'cfnkit.budget.job';
+const JOB = Symbol.for(JOB_KEY);
 let script: Script | undefined;
-let global: { [JOB]?: () => unknown } | undefined;
+let realGlobal: { [JOB]?: () => unknown } | undefined;
 
 /**
  * Runs `job` synchronously and returns its result, or throws {@link BudgetExceeded} once it has run
@@ -34,16 +35,16 @@ let global: { [JOB]?: () => unknown } | undefined;
  */
 export function withinBudget<T>(ms: number, job: () => T): T {
   if (!(ms > 0)) return job();
-  script ??= new Script(`globalThis[Symbol.for('cfnkit.budget.job')]()`, { filename: 'cfnkit-budget' });
-  global ??= new Script('globalThis').runInThisContext() as { [JOB]?: () => unknown };
-  const outer = global[JOB]; // a budget inside a budget (lintText from a budgeted job)
-  global[JOB] = job;
+  script ??= new Script(`globalThis[Symbol.for(${JSON.stringify(JOB_KEY)})]()`, { filename: 'cfnkit-budget' });
+  realGlobal ??= new Script('globalThis').runInThisContext() as { [JOB]?: () => unknown };
+  const outer = realGlobal[JOB]; // a budget inside a budget (lintText from a budgeted job)
+  realGlobal[JOB] = job;
   try {
     return script.runInThisContext({ timeout: Math.max(1, Math.round(ms)) }) as T;
   } catch (e) {
     if ((e as NodeJS.ErrnoException | undefined)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new BudgetExceeded(ms);
     throw e;
   } finally {
-    global[JOB] = outer;
+    realGlobal[JOB] = outer;
   }
 }

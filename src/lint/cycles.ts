@@ -12,12 +12,19 @@ export function cycleText(cycle: readonly string[], noun: string): string {
 }
 
 /**
- * One cycle per strongly connected component of the graph over `ids` (`edges[i]` lists the indices
- * node `i` depends on) that holds a cycle: the shortest cycle through the component's first node in
- * `ids` order, as ids starting at that node. Linear in the size of the graph, plus a breadth-first
- * search per cycle.
+ * One cycle per strongly connected component of the graph over `ids` that holds a cycle: the shortest
+ * cycle through the component's first node in `ids` order, as ids starting at that node. `links` are
+ * the edges as [from, to] ids (`from` depends on `to`); links naming an id outside `ids` are ignored.
+ * Linear in the size of the graph, plus a breadth-first search per cycle.
  */
-export function findCycles(ids: readonly string[], edges: readonly number[][]): string[][] {
+export function findCycles(ids: readonly string[], links: Iterable<readonly [string | undefined, string]>): string[][] {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const edges: number[][] = ids.map(() => []);
+  for (const [fromId, toId] of links) {
+    const from = fromId === undefined ? undefined : index.get(fromId);
+    const to = index.get(toId);
+    if (from !== undefined && to !== undefined) edges[from].push(to);
+  }
   return cyclicComponents(edges).map((component) => cycleThrough(component.reduce((a, b) => Math.min(a, b)), new Set(component), edges).map((i) => ids[i]));
 }
 
