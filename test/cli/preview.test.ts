@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cfnkit-preview-cli-'));
 const template = join(dir, 'template.json');
@@ -23,22 +23,7 @@ const EMPTY_AWS_ENV = {
 };
 const UNSET = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { ...process.env };
-  for (const k of UNSET) delete process.env[k];
-  Object.assign(process.env, EMPTY_AWS_ENV);
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.env = saved;
-  }
-}
+const run = (args: string[]) => runCli(args, undefined, { ...Object.fromEntries(UNSET.map((k) => [k, undefined])), ...EMPTY_AWS_ENV });
 
 const cases: Array<[string, string[], RegExp]> = [
   ['no --stack-name', ['preview', template], /^cfnkit: Missing required argument: stack-name\n$/],

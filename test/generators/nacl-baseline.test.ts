@@ -3,7 +3,7 @@ import { DescribeRouteTablesCommand, DescribeSubnetsCommand } from '@aws-sdk/cli
 import { numberRules, RULE_NUMBER_MAX } from '../../generators/builders/nacl';
 import { subnetCidr } from '../../generators/builders/vpc';
 import { NaclBaselineOptions, naclBaseline, naclBaselinePattern, naclBaselineVpcOnly } from '../../generators/nacl-baseline';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
@@ -225,25 +225,16 @@ describe('nacl-baseline', () => {
   });
 
   describe('CLI', () => {
-    let stderr: string[];
-    let stdout: string[];
-    beforeEach(() => {
-      stderr = [];
-      stdout = [];
-      jest.spyOn(process.stderr, 'write').mockImplementation((s) => (stderr.push(String(s)), true));
-      jest.spyOn(process.stdout, 'write').mockImplementation((s) => (stdout.push(String(s)), true));
-      jest.spyOn(console, 'log').mockImplementation((s) => void stdout.push(String(s)));
-    });
-    afterEach(() => jest.restoreAllMocks());
-
     it('lists the options in --help', async () => {
-      expect(await main(['gen', 'nacl-baseline', '--help'])).toBe(0);
-      for (const option of ['--vpc-cidr', '--azs', '--nat']) expect(stdout.join('')).toContain(option);
+      const r = await runCli(['gen', 'nacl-baseline', '--help']);
+      expect(r.code).toBe(0);
+      for (const option of ['--vpc-cidr', '--azs', '--nat']) expect(r.stdout).toContain(option);
     });
 
     it('prints the template for valid options', async () => {
-      expect(await main(['gen', 'nacl-baseline', '--azs', '3', '--nat', '--format', 'json'])).toBe(0);
-      expect(stdout.join('')).toBe(emit(naclBaseline({ azs: 3, nat: true }), 'json'));
+      const r = await runCli(['gen', 'nacl-baseline', '--azs', '3', '--nat', '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(emit(naclBaseline({ azs: 3, nat: true }), 'json'));
     });
 
     it.each([
@@ -251,11 +242,12 @@ describe('nacl-baseline', () => {
       [['--vpc-cidr', '10.0.0.0/26'], 'vpc-cidr'],
       [['--azs', '4'], 'azs'],
     ])('%j: one line naming %s, exit code 1', async (args, option) => {
-      expect(await main(['gen', 'nacl-baseline', ...args])).toBe(1);
-      const text = stderr.join('');
+      const r = await runCli(['gen', 'nacl-baseline', ...args]);
+      expect(r.code).toBe(1);
+      const text = r.stderr;
       expect(text.trimEnd().split('\n')).toHaveLength(1);
       expect(text).toContain(option);
-      expect(stdout.join('')).toBe('');
+      expect(r.stdout).toBe('');
     });
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TTL_DELETION_FILTER, TtlArchiveOptions, ttlArchive, ttlArchivePattern } from '../../generators/ttl-archive';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { emit } from '../../src/emit';
 import { Intrinsic } from '../../src/model/intrinsics';
 import type { Template } from '../../src/model/template';
@@ -336,36 +336,28 @@ describe('ttl-archive', () => {
   });
 
   describe('CLI', () => {
-    let stderr: string[];
-    let stdout: string[];
-    beforeEach(() => {
-      stderr = [];
-      stdout = [];
-      jest.spyOn(process.stderr, 'write').mockImplementation((s) => (stderr.push(String(s)), true));
-      jest.spyOn(process.stdout, 'write').mockImplementation((s) => (stdout.push(String(s)), true));
-      jest.spyOn(console, 'log').mockImplementation((s) => void stdout.push(String(s)));
-    });
-    afterEach(() => jest.restoreAllMocks());
-
     it('lists the options in --help', async () => {
-      expect(await main(['gen', 'ttl-archive', '--help'])).toBe(0);
-      for (const option of ['--ttl-attribute', '--archive-after-days']) expect(stdout.join('')).toContain(option);
+      const r = await runCli(['gen', 'ttl-archive', '--help']);
+      expect(r.code).toBe(0);
+      for (const option of ['--ttl-attribute', '--archive-after-days']) expect(r.stdout).toContain(option);
     });
 
     it('prints the template for valid options', async () => {
-      expect(await main(['gen', 'ttl-archive', '--ttl-attribute', 'ttl', '--archive-after-days', '90'])).toBe(0);
-      expect(stdout.join('')).toBe(emit(ttlArchive({ ttlAttribute: 'ttl', archiveAfterDays: 90 }), 'yaml'));
+      const r = await runCli(['gen', 'ttl-archive', '--ttl-attribute', 'ttl', '--archive-after-days', '90']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(emit(ttlArchive({ ttlAttribute: 'ttl', archiveAfterDays: 90 }), 'yaml'));
     });
 
     it.each([
       [['--ttl-attribute', 'a b'], '--ttl-attribute'],
       [['--archive-after-days', '0'], '--archive-after-days'],
     ])('%j: one line naming %s, exit code 1', async (args, option) => {
-      expect(await main(['gen', 'ttl-archive', ...args])).toBe(1);
-      const text = stderr.join('');
+      const r = await runCli(['gen', 'ttl-archive', ...args]);
+      expect(r.code).toBe(1);
+      const text = r.stderr;
       expect(text.trimEnd().split('\n')).toHaveLength(1);
       expect(text).toContain(option);
-      expect(stdout.join('')).toBe('');
+      expect(r.stdout).toBe('');
     });
   });
 });

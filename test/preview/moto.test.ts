@@ -18,7 +18,7 @@ import {
   ListStackResourcesCommand,
   ListStacksCommand,
 } from '@aws-sdk/client-cloudformation';
-import { main } from '../../src/cli/main';
+import { runCli as runCliIn } from '../support/cli';
 import type { Template } from '../../src/model/template';
 import { parseTemplate } from '../../src/parse';
 import { connectCloudFormation } from '../../src/preview/sdk';
@@ -230,22 +230,7 @@ describeWithMoto('preview against moto_server', () => {
 });
 
 /** Runs the CLI in-process with test credentials; collects stdout and stderr. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { ...process.env };
-  Object.assign(process.env, ENV);
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.env = saved;
-  }
-}
+const runCli = (args: string[]) => runCliIn(args, undefined, ENV);
 
 async function waitUntil(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
